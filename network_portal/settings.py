@@ -240,6 +240,10 @@ LOGGING = {
 # Each app adds its part of the demo here (its `demo.seed` function), run in this order.
 DEMO_SEEDERS = [
     "network_portal.demo.core.seed",
+    "members.demo.seed",
+    "clubs.demo.seed",
+    "campaigns.demo.seed",
+    "news.demo.seed",
 ]
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo-mang-luoi-2026")
 PAGE_SIZE = 25

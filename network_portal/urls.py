@@ -11,6 +11,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("places/", include("network_portal.places.urls")),
+    path("members/", include("members.urls")),
+    path("clubs/", include("clubs.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("news/", include("news.urls")),
     path(
         "about/",
         TemplateView.as_view(template_name="pages/about.html"),
