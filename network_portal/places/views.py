@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,16 +26,17 @@ def province_wards_json(request, province_code: int):
 
 @login_required
 def my_wards(request):
+    """The wards an official works in; a province official sees every ward of the province."""
+    if not permissions.is_staff_official(request.user):
+        raise PermissionDenied
     wards = (
         permissions.wards_overseen(request.user)
+        .filter(is_active=True)
         .select_related("province")
         .order_by("province__name", "name")
     )
-    if not permissions.is_staff_official(request.user) and not permissions.is_site_admin(
-        request.user
-    ):
-        raise PermissionDenied
-    return render(request, "places/my_wards.html", {"wards": wards[:200]})
+    page = Paginator(wards, settings.PAGE_SIZE * 4).get_page(request.GET.get("page"))
+    return render(request, "places/my_wards.html", {"page": page})
 
 
 @login_required

@@ -142,3 +142,26 @@ def test_it_serves_the_wards_of_a_province_for_chained_selects(client, ward):
         ).status_code
         == 404
     )
+
+
+def test_it_lists_an_officials_wards_in_a_fixed_number_of_queries(
+    client, ward, django_assert_num_queries
+):
+    official = province_official(ward.province)
+    client.force_login(official)
+    client.get(reverse("places:my_wards"))
+
+    # session, user, roles, count, wards
+    with django_assert_num_queries(5):
+        response = client.get(reverse("places:my_wards"))
+    WardFactory.create_batch(20, province=ward.province)
+    with django_assert_num_queries(5):
+        response = client.get(reverse("places:my_wards"))
+    assert response.content.decode().count('/blocks/"') == 21
+
+
+@pytest.mark.parametrize("make_user", [UserFactory, editor], ids=["member", "editor"])
+def test_it_keeps_my_wards_to_officials(client, make_user):
+    client.force_login(make_user())
+
+    assert client.get(reverse("places:my_wards")).status_code == 403
