@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.generic import TemplateView
+
+from news.sitemaps import sitemaps as news_sitemaps
 
 from . import views
 
@@ -15,6 +18,12 @@ urlpatterns = [
     path("clubs/", include("clubs.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("news/", include("news.urls")),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": news_sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path(
         "about/",
         TemplateView.as_view(template_name="pages/about.html"),

@@ -1,0 +1,130 @@
+"""Reads for the news pages: already joined, already limited to what the reader may see.
+
+Every public page, feed, sitemap and search starts from `public_articles()`, which shows an
+article only when it is published AND its publication time has come.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Case, Count, F, Func, Prefetch, Q, QuerySet, TextField, Value, When
+from django.shortcuts import get_object_or_404
+
+from network_portal.roles.permissions import is_editor
+
+from .models import Article, ArticleImage, Category, Status, Tag
+from .text import fold
+
+
+def public_articles() -> QuerySet[Article]:
+    return Article.objects.published().select_related("category", "cover", "author")
+
+
+def latest_articles(limit: int = 4) -> list[Article]:
+    return list(public_articles()[:limit])
+
+
+def categories_in_use() -> QuerySet[Category]:
+    return Category.objects.annotate(
+        public_count=Count(
+            "articles",
+            filter=Q(articles__in=Article.objects.published().values("pk")),
+        )
+    ).filter(public_count__gt=0)
+
+
+def public_article(slug: str) -> Article:
+    return get_object_or_404(
+        public_articles().prefetch_related(
+            "tags", Prefetch("images", queryset=ArticleImage.objects.all())
+        ),
+        slug=slug,
+    )
+
+
+def related_articles(article: Article, limit: int = 4) -> list[Article]:
+    """ "You may be interested": most shared tags first, then the same category, newest first."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    return list(
+        public_articles()
+        .exclude(pk=article.pk)
+        .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
+        .filter(Q(shared__gt=0) | Q(category_id=article.category_id))
+        .order_by("-shared", "-published_at", "-pk")[:limit]
+    )
+
+
+def search_articles(query: str) -> QuerySet[Article]:
+    """Ranked search that ignores diacritics ("binh dang gioi" finds "bình đẳng giới")."""
+    query = (query or "").strip()[:200]
+    if not fold(query):
+        return public_articles().none()
+    if connection.vendor == "postgresql":
+        return _search_postgres(query)
+    return _search_fallback(query)
+
+
+def _search_postgres(query: str) -> QuerySet[Article]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    def unaccent(expression):
+        return Func(expression, function="unaccent", output_field=TextField())
+
+    vector = (
+        SearchVector(unaccent(F("title")), weight="A", config="simple")
+        + SearchVector(unaccent(F("lead")), weight="B", config="simple")
+        + SearchVector(unaccent(F("body_text")), weight="C", config="simple")
+    )
+    search = SearchQuery(unaccent(Value(query)), config="simple", search_type="websearch")
+    return (
+        public_articles()
+        .annotate(rank=SearchRank(vector, search))
+        .filter(rank__gt=0)
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _search_fallback(query: str) -> QuerySet[Article]:
+    """SQLite: every word must appear in the stored folded text; newest first."""
+    words = fold(query).split()[:8]
+    articles = public_articles()
+    for word in words:
+        articles = articles.filter(search_text__contains=word)
+    return articles.order_by("-published_at", "-pk")
+
+
+def tag_by_slug(slug: str) -> Tag:
+    return get_object_or_404(Tag, slug=slug)
+
+
+def category_by_slug(slug: str) -> Category:
+    return get_object_or_404(Category, slug=slug)
+
+
+# --- The newsroom ---------------------------------------------------------------------------
+def newsroom_articles(user, status: str = "") -> QuerySet[Article]:
+    """Editors see every article; everyone else only their own."""
+    articles = Article.objects.select_related("category", "author", "cover")
+    if not is_editor(user):
+        articles = articles.filter(author=user)
+    if status in Status.values:
+        articles = articles.filter(status=status)
+    return articles.order_by(
+        # in review first: that is the editors' queue
+        Case(When(status=Status.REVIEW, then=Value(0)), default=Value(1)),
+        "-updated_at",
+        "-pk",
+    )
+
+
+def article_for_staff(pk: int) -> Article:
+    return get_object_or_404(
+        Article.objects.select_related("category", "author", "cover").prefetch_related(
+            "tags", "images"
+        ),
+        pk=pk,
+    )
+
+
+def article_revisions(article: Article) -> QuerySet:
+    return article.revisions.select_related("by")
