@@ -152,7 +152,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 # Decision (ARCHITECTURE.md): a duplicate e-mail is told plainly at sign-up; membership of the
 # network is not secret, and older users who forgot they joined need the clear message.
 ACCOUNT_PREVENT_ENUMERATION = False
-ACCOUNT_SIGNUP_FORM_CLASS = "network_portal.accounts.forms.SignupExtraForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_ADAPTER = "network_portal.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mạng lưới nam giới] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")

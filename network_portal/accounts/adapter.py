@@ -10,4 +10,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             with transaction.atomic():
                 user.save()
+                # The sign-up form's own rows (the member profile, the consent) go in the same
+                # transaction: all saved or none.
+                save_extra = getattr(form, "save_extra", None)
+                if save_extra is not None:
+                    save_extra(user)
         return user

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from network_portal.accounts.models import User
-from tests.factories import UserFactory
+from tests.factories import UserFactory, WardFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,21 @@ GOOD = {
     "email": "An.Nguyen@Example.com",
     "password1": "bình-đẳng-giới-2026",
     "password2": "bình-đẳng-giới-2026",
+    # The member profile asked at sign-up (members.forms.SignupForm).
+    "gender": "male",
+    "birth_year": "1990",
+    "phone": "0912 345 678",
+    "province": "",
+    "ward": "",
+    "occupation": "Kỹ sư",
+    "consent": "on",
 }
+
+
+@pytest.fixture(autouse=True)
+def _place():
+    ward = WardFactory()
+    GOOD.update(province=str(ward.province.code), ward=str(ward.code))
 
 
 def test_it_creates_an_unverified_account_with_the_full_name_and_sends_a_vietnamese_mail(
