@@ -255,6 +255,9 @@ class ProfileForm(ProfileFieldsMixin, forms.Form):
             ]
         )
         self.fields["avatar"].widget.is_required = False
+        if profile.pk is None:
+            # Someone whose account predates their profile: consent is asked here, explicitly.
+            self.fields["consent"] = SignupForm.base_fields["consent"]
 
     def profile_fields(self):
         return [self[n] for n in self.fields if n not in self.VISIBILITY]

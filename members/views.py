@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -81,7 +82,9 @@ def profile_edit(request):
         if form.is_valid():
             data = form.cleaned_data
             if profile.pk is None:
-                services.member_profile_create(user=request.user, profile=data, consent_given=True)
+                services.member_profile_create(
+                    user=request.user, profile=data, consent_given=data["consent"]
+                )
                 profile = selectors.profile_of(request.user)
             services.member_profile_update(
                 profile=profile,
@@ -164,7 +167,16 @@ def member_directory(request):
         raise PermissionDenied
     filterset = MemberFilter(request.GET or None, queryset=selectors.directory_members())
     page = _page(request, filterset.qs)
-    return render(request, "members/member_directory.html", {"filter": filterset, "page": page})
+    return render(
+        request,
+        "members/member_directory.html",
+        {
+            "filter": filterset,
+            "page": page,
+            # rules' own check: no query for Django's model permissions
+            "can_export": rules.has_perm("members.export_members", request.user),
+        },
+    )
 
 
 @login_required
@@ -199,7 +211,13 @@ def organisation_directory(request):
     )
     page = _page(request, filterset.qs)
     return render(
-        request, "members/organisation_directory.html", {"filter": filterset, "page": page}
+        request,
+        "members/organisation_directory.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "can_verify": rules.has_perm("members.verify_organisation", request.user),
+        },
     )
 
 

@@ -11,6 +11,7 @@ from tests.factories import UserFactory, WardFactory
 class MemberProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MemberProfile
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     gender = "male"
