@@ -78,8 +78,8 @@ def _search_postgres(query: str) -> QuerySet[Article]:
     search = SearchQuery(unaccent(Value(query)), config="simple", search_type="websearch")
     return (
         public_articles()
-        .annotate(rank=SearchRank(vector, search))
-        .filter(rank__gt=0)
+        .annotate(document=vector, rank=SearchRank(vector, search))
+        .filter(document=search)
         .order_by("-rank", "-published_at", "-pk")
     )
 

@@ -36,7 +36,7 @@ CORPUS = [
     '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
     '<base href="javascript:alert(1)//">',
     "<!--<img src=x onerror=alert(1)>-->",
-    '<p>Đoạn văn <b>dở dang <i>chưa đóng',
+    "<p>Đoạn văn <b>dở dang <i>chưa đóng",
 ]
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcset", "poster"}
@@ -89,9 +89,9 @@ def test_it_leaves_nothing_executable_in_the_rendered_page(client):
     body = "\n\n".join(CORPUS)
     article = published_article(
         title='<script>alert("tiêu đề")</script>',
-        lead='<img src=x onerror=alert(1)> tóm tắt',
+        lead="<img src=x onerror=alert(1)> tóm tắt",
         body_markdown=body,
-        byline='<svg onload=alert(1)>',
+        byline="<svg onload=alert(1)>",
         source_name="<b>Nguồn</b>",
         source_url="https://example.vn/bai",
         tag_names=["<script>the</script>"],
