@@ -1,0 +1,107 @@
+"""List pages keep the same number of queries however many rows they show."""
+
+import pytest
+from django.urls import reverse
+
+from clubs.models import RosterEntry
+from tests.clubs.factories import (
+    CaseFactory,
+    ClubFactory,
+    MeetingFactory,
+    fill_roster,
+    on_roster,
+)
+from tests.factories import WardFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _clubs(n):
+    for _ in range(n):
+        club = ClubFactory(ward=WardFactory())
+        fill_roster(club, men=3, women=2, board_men=1)
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_lists_clubs_in_a_constant_number_of_queries(client, django_assert_num_queries, rows):
+    _clubs(rows)
+    # session-less anonymous visit: count + page + 2 filter choice lists
+    with django_assert_num_queries(4):
+        response = client.get(reverse("clubs:list"), {"status": "active"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_shows_a_roster_in_a_constant_number_of_queries(client, django_assert_num_queries, rows):
+    club = ClubFactory()
+    chair = on_roster(club, RosterEntry.Role.CHAIR)
+    fill_roster(club, men=rows, women=rows)
+    client.force_login(chair)
+    client.get(reverse("clubs:roster", kwargs={"pk": club.pk}))  # warm the session
+
+    # session, user, club, roles (staff), roles (club), blocks for the form, count, page
+    with django_assert_num_queries(8):
+        client.get(reverse("clubs:roster", kwargs={"pk": club.pk}))
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_lists_the_year_of_meetings_in_a_constant_number_of_queries(
+    client, django_assert_num_queries, rows
+):
+    club = ClubFactory()
+    for _ in range(rows):
+        MeetingFactory(club=club)
+
+    with django_assert_num_queries(3):
+        client.get(reverse("clubs:meetings", kwargs={"pk": club.pk}), {"year": 2030})
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_lists_cases_in_a_constant_number_of_queries(client, django_assert_num_queries, rows):
+    club = ClubFactory()
+    counsellor = on_roster(club, RosterEntry.Role.ADVISORY)
+    for _ in range(rows):
+        CaseFactory(club=club, holder=counsellor)
+    client.force_login(counsellor)
+    url = reverse("clubs:cases", kwargs={"pk": club.pk})
+    client.get(url)
+
+    # session, user, club, club roles, staff roles, count, page (holders joined)
+    with django_assert_num_queries(7):
+        client.get(url)
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_shows_my_clubs_in_a_constant_number_of_queries(client, django_assert_num_queries, rows):
+    member = None
+    for _ in range(rows):
+        club = ClubFactory()
+        member = member or on_roster(club)
+        RosterEntry.objects.create(club=club, user=member, full_name="A", gender="male") if (
+            not RosterEntry.objects.filter(club=club, user=member).exists()
+        ) else None
+        MeetingFactory(club=club)
+    client.force_login(member)
+    client.get(reverse("clubs:mine"))
+
+    with django_assert_num_queries(7):
+        client.get(reverse("clubs:mine"))
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_it_renders_the_profile_section_in_two_queries(django_assert_num_queries, rows):
+    from django.template import Context, Template
+
+    member = None
+    for _ in range(rows):
+        club = ClubFactory()
+        if member is None:
+            member = on_roster(club)
+        else:
+            RosterEntry.objects.create(club=club, user=member, full_name="A", gender="male")
+        MeetingFactory(club=club)
+    template = Template("{% load clubs_tags %}{% my_clubs_section user %}")
+
+    with django_assert_num_queries(2):
+        html = template.render(Context({"user": member}))
+    assert html.count("/clubs/meetings/") == min(rows, 5)
