@@ -43,16 +43,16 @@ def test_it_plans_the_second_sunday_of_each_month_at_19_30_vietnam_time(club):
 
 def test_it_plans_nothing_twice(club):
     chair = on_roster(club, RosterEntry.Role.CHAIR)
-    kwargs = dict(
-        club=club,
-        year=2026,
-        weekday=6,
-        nth=-1,
-        start_time=dt.time(8, 0),
-        duration_minutes=60,
-        place="Nhà văn hóa",
-        by=chair,
-    )
+    kwargs = {
+        "club": club,
+        "year": 2026,
+        "weekday": 6,
+        "nth": -1,
+        "start_time": dt.time(8, 0),
+        "duration_minutes": 60,
+        "place": "Nhà văn hóa",
+        "by": chair,
+    }
 
     services.meetings_plan_year(**kwargs)
     again = services.meetings_plan_year(**kwargs)
