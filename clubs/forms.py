@@ -202,13 +202,17 @@ class OutcomeForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
         self.fields["attendees"].queryset = RosterEntry.objects.filter(
             club_id=meeting.club_id, left_on__isnull=True
         ).order_by("full_name", "pk")
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Meeting.Status.HELD and not cleaned.get("attendees"):
+        held = cleaned.get("status") == Meeting.Status.HELD
+        if held and self.meeting.starts_at > timezone.now():
+            self.add_error("status", _("A meeting cannot be recorded as held before it starts."))
+        if held and not cleaned.get("attendees"):
             guests = sum(cleaned.get(f"guests_{k}") or 0 for k in ("men", "women", "other"))
             if not guests:
                 self.add_error("attendees", _("Tick who came, or enter the guests."))

@@ -1,7 +1,7 @@
 import pytest
 
 from clubs.models import RosterEntry
-from tests.clubs.factories import CaseFactory, ClubFactory, MeetingFactory, on_roster
+from tests.clubs.factories import CaseFactory, ClubFactory, on_roster, past_meeting
 from tests.factories import (
     UserFactory,
     WardFactory,
@@ -20,7 +20,7 @@ class World:
         self.other_ward = WardFactory(name="Phường Thanh Khê", province=self.ward.province)
         self.club = ClubFactory(ward=self.ward, name="CLB Hải Châu")
         self.other_club = ClubFactory(ward=self.other_ward, name="CLB Thanh Khê")
-        self.meeting = MeetingFactory(club=self.club)
+        self.meeting = past_meeting(self.club)
         self.users = {
             "anonymous": None,
             "member": UserFactory(full_name="Thành Viên Thường"),

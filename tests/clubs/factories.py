@@ -66,6 +66,13 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     place = "Hội trường tổ 3"
 
 
+def past_meeting(club, days_ago: int = 10, **kwargs):
+    from django.utils import timezone
+
+    starts = timezone.now() - dt.timedelta(days=days_ago)
+    return MeetingFactory(club=club, starts_at=starts, **kwargs)
+
+
 class CaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Case

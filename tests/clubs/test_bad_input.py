@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from clubs.models import Meeting, RosterEntry
-from tests.clubs.factories import ClubFactory, MeetingFactory, RosterEntryFactory, on_roster
+from tests.clubs.factories import ClubFactory, RosterEntryFactory, on_roster, past_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_it_refuses_a_meeting_that_ends_before_it_starts(chair_client, club):
 
 
 def test_it_refuses_attendance_for_someone_not_on_the_roster(chair_client, club):
-    meeting = MeetingFactory(club=club)
+    meeting = past_meeting(club)
     stranger = RosterEntryFactory(club=ClubFactory())  # on another club's roster
 
     response = chair_client.post(
@@ -63,7 +63,7 @@ def test_it_refuses_attendance_for_someone_not_on_the_roster(chair_client, club)
 
 
 def test_it_refuses_attendance_with_a_made_up_id(chair_client, club):
-    meeting = MeetingFactory(club=club)
+    meeting = past_meeting(club)
 
     response = chair_client.post(
         reverse("clubs:meeting_record", kwargs={"pk": meeting.pk}),
@@ -183,3 +183,17 @@ def test_it_plans_nothing_from_a_rule_with_bad_numbers(chair_client, club):
 
     assert response.status_code == 200
     assert not Meeting.objects.exists()
+
+
+def test_it_refuses_to_record_a_meeting_as_held_before_it_starts(chair_client, club):
+    from tests.clubs.factories import MeetingFactory
+
+    meeting = MeetingFactory(club=club)  # in 2030
+    response = chair_client.post(
+        reverse("clubs:meeting_record", kwargs={"pk": meeting.pk}),
+        {"status": "held", "guests_men": 5, "guests_women": 5, "guests_other": 0},
+    )
+
+    assert "chưa bắt đầu" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PLANNED

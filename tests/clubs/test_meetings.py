@@ -8,7 +8,13 @@ from clubs import ical, services
 from clubs.models import Meeting, RosterEntry
 from clubs.selectors import attendance_counts
 from members.choices import Gender
-from tests.clubs.factories import ClubFactory, MeetingFactory, RosterEntryFactory, on_roster
+from tests.clubs.factories import (
+    ClubFactory,
+    MeetingFactory,
+    RosterEntryFactory,
+    on_roster,
+    past_meeting,
+)
 
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -79,7 +85,7 @@ def test_it_counts_attendance_by_gender_with_guests(client, club):
     chair = on_roster(club, RosterEntry.Role.CHAIR)
     men = [RosterEntryFactory(club=club, gender=Gender.MALE) for _ in range(3)]
     women = [RosterEntryFactory(club=club, gender=Gender.FEMALE) for _ in range(2)]
-    meeting = MeetingFactory(club=club)
+    meeting = past_meeting(club)
     client.force_login(chair)
 
     client.post(
