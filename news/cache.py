@@ -9,7 +9,6 @@ the fragments, so cached HTML is the same for everyone.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 
@@ -64,11 +63,14 @@ def version() -> int:
 
 
 def fragments(request, name: str, build: Callable[[], dict]) -> dict:
-    """`build()` for signed-in people (they may see more); cached for anonymous visitors."""
+    """`build()` for signed-in people (they may see more); cached for anonymous visitors.
+
+    `name` says which page (e.g. "category:suc-khoe:2"); views build it from the URL's slug
+    and a normalised page number, so odd query strings cannot fill the cache.
+    """
     if request.user.is_authenticated:
         return build()
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    key = f"news:page:{version()}:{get_language()}:{name}:{digest}"
+    key = f"news:page:{version()}:{get_language()}:{name}"
     found = cache.get(key)
     if found is None:
         found = build()

@@ -21,8 +21,14 @@ def absolute(path: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
+def _page_number(request) -> int:
+    """The asked page as a small number (anything odd is page 1), for pages and cache keys."""
+    raw = request.GET.get("page", "")
+    return int(raw) if raw.isdigit() and 0 < len(raw) <= 5 else 1
+
+
 def _page(request, items):
-    return Paginator(items, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(items, settings.PAGE_SIZE).get_page(_page_number(request))
 
 
 def _fragments(request, template: str, context: dict, *, title: str, description: str,
@@ -58,17 +64,19 @@ def _public(request, fragments: dict):
 def index(request):
     def build():
         page = _page(request, selectors.public_articles())
-        suffix = f" – {_('page %(n)s') % {'n': page.number}}" if page.number > 1 else ""
+        title = _("Activity news")
+        if page.number > 1:
+            title = _("Activity news – page %(n)s") % {"n": page.number}
         return _fragments(
             request,
             "news/index.html",
             {"page": page, "categories": list(selectors.categories_in_use())},
-            title=_("Activity news") + suffix,
+            title=title,
             description=_("Activity news of the men's network for gender equality."),
             path=request.path + (f"?page={page.number}" if page.number > 1 else ""),
         )
 
-    return _public(request, cache.fragments(request, "index", build))
+    return _public(request, cache.fragments(request, f"index:{_page_number(request)}", build))
 
 
 def category(request, slug):
@@ -84,7 +92,9 @@ def category(request, slug):
             path=found.get_absolute_url() + (f"?page={page.number}" if page.number > 1 else ""),
         )
 
-    return _public(request, cache.fragments(request, "category", build))
+    return _public(
+        request, cache.fragments(request, f"category:{slug}:{_page_number(request)}", build)
+    )
 
 
 def tag(request, slug):
@@ -101,7 +111,7 @@ def tag(request, slug):
             path=found.get_absolute_url() + (f"?page={page.number}" if page.number > 1 else ""),
         )
 
-    return _public(request, cache.fragments(request, "tag", build))
+    return _public(request, cache.fragments(request, f"tag:{slug}:{_page_number(request)}", build))
 
 
 def article(request, slug):
@@ -117,7 +127,7 @@ def article(request, slug):
             article=found,
         )
 
-    return _public(request, cache.fragments(request, "article", build))
+    return _public(request, cache.fragments(request, f"article:{slug}", build))
 
 
 def search(request):
@@ -135,7 +145,8 @@ def search(request):
             path=request.path,
         )
 
-    return _public(request, cache.fragments(request, "search", build))
+    # Not cached: every typed query would be a new cache entry.
+    return _public(request, build())
 
 
 # --- Newsroom -------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def _more(the_editor, n, **kwargs):
     [
         (reverse("news:index"), 4),  # next scheduled time, count, page, categories
         (reverse("news:category", args=["hoat-dong"]), 4),  # next time, category, count, page
-        (reverse("news:search") + "?q=bai", 3),  # next time, count, page
+        (reverse("news:search") + "?q=bai", 2),  # count, page (search is not cached)
         (reverse("news:rss"), 2),  # the site, the items
         ("/sitemap.xml", 5),  # the site, then count + page for articles and for categories
     ],
@@ -199,3 +199,10 @@ def test_it_pins_the_queries_of_the_newsroom(client, news, django_assert_num_que
         # session, user, roles, count, page
         with django_assert_num_queries(5):
             assert client.get(reverse("news:newsroom")).status_code == 200
+
+
+def test_it_treats_odd_page_numbers_as_the_first_page(client, news):
+    for odd in ("abc", "-1", "0", "99999999999", "1%27"):
+        response = client.get(reverse("news:index"), {"page": odd})
+        assert response.status_code == 200
+        assert "Đà Nẵng phát động tháng hành động" in response.content.decode()
