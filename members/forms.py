@@ -163,11 +163,6 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_profile_fields()
-        if self.is_bound and CHOOSE_PROVINCE in self.data:
-            # The no-JavaScript step: keep what was typed so nothing has to be typed again.
-            for name in ("password1", "password2"):
-                if name in self.fields:
-                    self.fields[name].widget.render_value = True
 
     def clean_full_name(self):
         return _clean_full_name(self.cleaned_data["full_name"])
@@ -175,6 +170,13 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         self._clean_places(cleaned)
+        if CHOOSE_PROVINCE in self.data:
+            # The no-JavaScript step: the form comes back with the wards; keep the typed
+            # passwords in it so nothing has to be typed again. (allauth adds its password
+            # fields after our __init__, so this is the first place they can be reached.)
+            for name in ("password1", "password2"):
+                if name in self.fields:
+                    self.fields[name].widget.render_value = True
         return cleaned
 
     def signup(self, request, user):
