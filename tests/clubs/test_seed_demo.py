@@ -46,7 +46,7 @@ def test_it_seeds_a_year_of_meetings_some_held_with_attendance_and_private_cases
     seed()
     club = Club.objects.get(ward__name__icontains="Hải Châu")
 
-    assert club.meetings.filter(starts_at__year=2026).count() == 12
+    assert club.meetings.filter(starts_at__year=2026, kind="regular").count() == 12
     held = club.meetings.filter(status=Meeting.Status.HELD)
     assert held.exists() and all(m.attendees.exists() for m in held)
     assert Case.objects.filter(club=club, holder=user("tuvan@example.com")).count() == 3
