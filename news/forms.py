@@ -156,3 +156,10 @@ class ReturnForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search news"), max_length=200, required=False)
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "description", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}

@@ -244,3 +244,24 @@ def _drop_photo(image: ArticleImage) -> None:
     original, renditions = image.original, image.renditions
     image.delete()
     transaction.on_commit(lambda: images.delete_files(original, renditions))
+
+
+def category_save(
+    *, by, name: str, description: str = "", position: int = 0, category: Category | None = None
+) -> Category:
+    """Create a category (its slug from the name) or rename/describe an existing one."""
+    _require(by, "news.manage_categories")
+    with transaction.atomic():
+        if category is None:
+            base = vietnamese_slug(name) or "chuyen-muc"
+            slug, n = base, 2
+            while Category.objects.filter(slug=slug).exists():
+                slug, n = f"{base}-{n}", n + 1
+            category = Category.objects.create(
+                name=name, slug=slug, description=description, position=position
+            )
+        else:
+            category.name, category.description, category.position = name, description, position
+            category.save(update_fields=["name", "description", "position"])
+        transaction.on_commit(cache.bump)
+    return category

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import cache, selectors, services
-from .forms import ArticleForm, PhotoForm, PublishForm, ReturnForm, SearchForm
-from .models import Article, ArticleImage, Status
+from .forms import ArticleForm, CategoryForm, PhotoForm, PublishForm, ReturnForm, SearchForm
+from .models import Article, ArticleImage, Category, Status
 
 
 def absolute(path: str) -> str:
@@ -327,3 +327,28 @@ def photo_remove(request, pk, image_pk):
     services.article_photo_remove(image=image, by=request.user)
     messages.success(request, _("The photo is removed."))
     return redirect("news:edit", pk=found.pk)
+
+
+@login_required
+def categories(request, pk=None):
+    """Editors list, add and rename categories (site administrators can also use the admin)."""
+    if not request.user.has_perm("news.manage_categories"):
+        raise PermissionDenied
+    category = get_object_or_404(Category, pk=pk) if pk else None
+    form = CategoryForm(request.POST or None, instance=category)
+    if request.method == "POST" and form.is_valid():
+        c = form.cleaned_data
+        services.category_save(
+            by=request.user,
+            category=category,
+            name=c["name"].strip(),
+            description=c["description"].strip(),
+            position=c["position"],
+        )
+        messages.success(request, _("The category is saved."))
+        return redirect("news:categories")
+    return render(
+        request,
+        "news/categories.html",
+        {"form": form, "category": category, "categories": Category.objects.all()},
+    )
