@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import images
@@ -143,6 +146,17 @@ class PublishForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("Empty: publish now. A future time schedules the article."),
     )
+
+    def clean_at(self):
+        at = self.cleaned_data["at"]
+        if at is not None:
+            now = timezone.now()
+            if not (datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC) <= at
+                    <= now + datetime.timedelta(days=366 * 2)):  # fmt: skip
+                raise ValidationError(
+                    _("Please choose a time between the year 2000 and two years from now.")
+                )
+        return at
 
 
 class ReturnForm(forms.Form):

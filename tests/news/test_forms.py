@@ -69,3 +69,15 @@ def test_it_shows_the_writing_help_in_vietnamese(client, signed_in):
     assert "Lưu và xem trước" in page
     assert "**hai dấu sao**" in page
     assert 'accept="image/jpeg,image/png,image/webp"' in page
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00", "1999-12-31T23:59", "2999-01-01T10:00"])
+def test_it_refuses_a_publication_time_out_of_range(client, signed_in, value):
+    article = make_article(by=signed_in)
+
+    response = client.post(reverse("news:publish", args=[article.pk]), {"at": value})
+
+    assert response.status_code == 400
+    assert "từ năm 2000 đến hai năm tới" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
