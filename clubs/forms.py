@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.choices import Gender
 
-from .models import Case, Club, JoinRequest, Meeting, Referral, RosterEntry
+from .models import Case, Club, JoinRequest, Meeting, Referral, RosterEntry, SteeringGroupMember
 
 DOCUMENT_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -274,4 +274,20 @@ class ReferralForm(forms.Form):
         label=_("Reason for referring without sharing consent (chair only)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SteeringMemberForm(forms.ModelForm):
+    class Meta:
+        model = SteeringGroupMember
+        fields = ["full_name", "position", "role"]
+
+
+class ReferralStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[c for c in Referral.Status.choices if c[0] != Referral.Status.MADE],
+    )
+    reason = forms.CharField(
+        label=_("Reason or outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

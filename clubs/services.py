@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from network_portal.roles import permissions
+
 from . import rules as club_rules
 from .models import (
     Case,
@@ -29,6 +31,7 @@ from .models import (
     Meeting,
     Referral,
     RosterEntry,
+    SteeringGroupMember,
     Topic,
 )
 
@@ -136,6 +139,13 @@ def roster_entry_leave(*, entry: RosterEntry, left_on: dt.date, by) -> None:
     _require(club_rules.can_manage_club(by, entry.club), "Only the board may edit the roster.")
     entry.left_on = left_on
     entry.save(update_fields=["left_on"])
+
+
+def steering_member_add(*, ward, by, **fields) -> SteeringGroupMember:
+    """A ward official names a person of the ward's steering group."""
+    _require(permissions.can_manage_ward(by, ward), "Only the ward's officials.")
+    with transaction.atomic():
+        return SteeringGroupMember.objects.create(ward=ward, **fields)
 
 
 # --- Meetings -------------------------------------------------------------------------------

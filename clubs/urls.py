@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/join/", views.club_join, name="join"),
     path("<int:pk>/requests/", views.club_requests, name="requests"),
     path("<int:pk>/roster/", views.roster, name="roster"),
+    path("<int:pk>/roster/<int:entry_pk>/leave/", views.roster_leave, name="roster_leave"),
+    path("wards/<int:ward_code>/steering-group/", views.steering_group, name="steering_group"),
     path("<int:pk>/meetings/", views.meetings_year, name="meetings"),
     path("<int:pk>/meetings/print/", views.meetings_year_print, name="meetings_print"),
     path("<int:pk>/meetings/plan/", views.meetings_plan, name="meetings_plan"),
@@ -28,4 +30,5 @@ urlpatterns = [
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/edit/", views.case_edit, name="case_edit"),
     path("cases/<int:pk>/referrals/", views.referral_add, name="referral_add"),
+    path("referrals/<int:pk>/status/", views.referral_status, name="referral_status"),
 ]

@@ -11,6 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from network_portal.places.models import Ward
+from network_portal.roles import permissions
+
 from . import ical, selectors, services
 from . import rules as club_rules
 from .filters import ClubFilter
@@ -23,9 +26,21 @@ from .forms import (
     OutcomeForm,
     PlanYearForm,
     ReferralForm,
+    ReferralStatusForm,
     RosterEntryForm,
+    SteeringMemberForm,
 )
-from .models import CalendarToken, Case, CaseIdentity, Club, JoinRequest, Meeting
+from .models import (
+    CalendarToken,
+    Case,
+    CaseIdentity,
+    Club,
+    JoinRequest,
+    Meeting,
+    Referral,
+    RosterEntry,
+    SteeringGroupMember,
+)
 
 
 def _club_or_404(pk: int) -> Club:
@@ -175,6 +190,45 @@ def roster(request, pk: int):
         {
             "club": club,
             "page": _page(request, selectors.current_roster(club)),
+            "form": form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+@login_required
+@require_POST
+def roster_leave(request, pk: int, entry_pk: int):
+    """History is kept: someone who leaves gets a leaving date, the row stays."""
+    entry = get_object_or_404(
+        RosterEntry.objects.select_related("club__ward"), pk=entry_pk, club_id=pk
+    )
+    _require_perm(request.user, "clubs.manage_roster", entry.club)
+    services.roster_entry_leave(entry=entry, left_on=timezone.localdate(), by=request.user)
+    messages.success(request, _("%(name)s has left the club.") % {"name": entry})
+    return redirect("clubs:roster", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def steering_group(request, ward_code: int):
+    """A ward's steering group: public; its officials add people."""
+    ward = get_object_or_404(Ward.objects.select_related("province"), code=ward_code)
+    can_manage = permissions.can_manage_ward(request.user, ward)
+    form = SteeringMemberForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            services.steering_member_add(ward=ward, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Added to the steering group."))
+            return redirect("clubs:steering_group", ward_code=ward.code)
+    return render(
+        request,
+        "clubs/steering_group.html",
+        {
+            "ward": ward,
+            "people": SteeringGroupMember.objects.filter(ward=ward).order_by("role", "full_name"),
+            "clubs": Club.objects.filter(ward=ward).order_by("name"),
             "form": form,
             "can_manage": can_manage,
         },
@@ -411,6 +465,7 @@ def case_detail(request, pk: int):
                 "can_refer": club_rules.can_change_case(request.user, case)
                 or club_rules.is_club_chair(request.user, case.club),
                 "referral_form": ReferralForm(),
+                "status_form": ReferralStatusForm(),
             },
         )
     )
@@ -466,6 +521,33 @@ def referral_add(request, pk: int):
         else:
             messages.success(request, _("The referral was recorded."))
     return redirect(case)
+
+
+@login_required
+@require_POST
+def referral_status(request, pk: int):
+    referral = get_object_or_404(Referral.objects.select_related("case__club__ward"), pk=pk)
+    _require(club_rules.can_change_case(request.user, referral.case))
+    form = ReferralStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referral_set_status(
+                referral=referral,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValueError:
+            messages.error(
+                request,
+                _(
+                    "This change is not possible: a declined or closed referral needs a "
+                    "reason or outcome, and a finished referral cannot change again."
+                ),
+            )
+        else:
+            messages.success(request, _("The referral was updated."))
+    return redirect(referral.case)
 
 
 @login_required

@@ -1,6 +1,7 @@
 """The clubs flow of issue 4, in the browser at desktop and phone sizes, axe on every page."""
 
 import datetime as dt
+
 import pytest
 from django.utils import timezone
 

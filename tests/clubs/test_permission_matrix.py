@@ -36,6 +36,7 @@ PAGES = [
     ("meetings_print", lambda w: {"pk": w.club.pk}, EVERYONE, False),
     ("meeting", lambda w: {"pk": w.meeting.pk}, EVERYONE, False),
     ("club_ics", lambda w: {"pk": w.club.pk}, EVERYONE, False),
+    ("steering_group", lambda w: {"ward_code": w.ward.code}, EVERYONE, False),
     ("mine", lambda w: {}, SIGNED_IN, True),
     ("join", lambda w: {"pk": w.club.pk}, SIGNED_IN, True),
     ("edit", lambda w: {"pk": w.club.pk}, MANAGERS, True),
