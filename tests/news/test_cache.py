@@ -85,3 +85,21 @@ def test_it_keeps_the_csrf_token_out_of_the_cached_fragments(client, monkeypatch
     assert all("csrfmiddlewaretoken" not in str(v) for v in fragments)
     # Each visitor's page still carries its own token for the language switcher.
     assert "csrfmiddlewaretoken" in first and "csrfmiddlewaretoken" in second
+
+
+def test_it_shows_an_edit_of_a_public_article_at_once(client):
+    the_editor = editor()
+    article = published_article(by=the_editor, title="Tiêu đề trước khi sửa")
+    assert "Tiêu đề trước khi sửa" in client.get(article.get_absolute_url()).content.decode()
+
+    from tests.news.factories import article_data
+
+    services.article_update(
+        article=article,
+        by=the_editor,
+        data=article_data(title="Tiêu đề sau khi sửa", category=article.category),
+    )
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Tiêu đề sau khi sửa" in page
+    assert "Tiêu đề trước khi sửa" not in page
