@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "network_portal.demo",
     "members",
     "clubs",
+    "clubs.reports",
     "campaigns",
     "news",
     "django.contrib.admin",
@@ -243,6 +244,7 @@ DEMO_SEEDERS = [
     "network_portal.demo.core.seed",
     "members.demo.seed",
     "clubs.demo.seed",
+    "clubs.reports.demo.seed",
     "campaigns.demo.seed",
     "news.demo.seed",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("places/", include("network_portal.places.urls")),
     path("members/", include("members.urls")),
     path("clubs/", include("clubs.urls")),
+    path("reports/", include("clubs.reports.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("news/", include("news.urls")),
     path(
