@@ -291,11 +291,16 @@ class ActivityPhoto(models.Model):
         return self.caption or self.image.name
 
 
+def evidence_path(instance, filename: str) -> str:
+    """A random folder name: evidence (attendance lists) is not for guessing URLs."""
+    return f"campaigns/evidence/{secrets.token_urlsafe(12)}/{filename}"
+
+
 class ActivityEvidence(models.Model):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("activity")
     )
-    file = models.FileField(_("file"), upload_to="campaigns/evidence/")
+    file = models.FileField(_("file"), upload_to=evidence_path)
     name = models.CharField(_("file name"), max_length=255)
 
     class Meta:

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 def qr_svg(url: str) -> str:
     """An SVG QR code of `url`, safe to put in a page as it is (segno writes only the path)."""
-    out = io.StringIO()
+    out = io.BytesIO()
     segno.make(url, error="m").save(
         out,
         kind="svg",
@@ -21,4 +21,4 @@ def qr_svg(url: str) -> str:
         lineclass=None,
         omitsize=True,
     )
-    return mark_safe(out.getvalue())  # noqa: S308 — markup produced by segno from a URL
+    return mark_safe(out.getvalue().decode())  # noqa: S308 — markup produced by segno from a URL

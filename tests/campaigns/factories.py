@@ -34,14 +34,14 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 def running_campaign(**kwargs) -> Campaign:
     """A campaign running today (whatever today is), a week each side."""
     today = timezone.localdate()
-    return CampaignFactory(
-        kind=Campaign.Kind.EMULATION,
-        year=today.year,
-        title="Phong trào thi đua đang diễn ra",
-        starts_on=today - dt.timedelta(days=7),
-        ends_on=today + dt.timedelta(days=7),
-        **kwargs,
-    )
+    values = {
+        "kind": Campaign.Kind.EMULATION,
+        "year": today.year,
+        "title": "Phong trào thi đua đang diễn ra",
+        "starts_on": today - dt.timedelta(days=7),
+        "ends_on": today + dt.timedelta(days=7),
+    }
+    return CampaignFactory(**{**values, **kwargs})
 
 
 class TargetFactory(factory.django.DjangoModelFactory):
