@@ -141,6 +141,23 @@ def roster_entry_leave(*, entry: RosterEntry, left_on: dt.date, by) -> None:
     entry.save(update_fields=["left_on"])
 
 
+def club_create(*, ward, by, blocks=(), **fields) -> Club:
+    """A ward official founds a club in their ward."""
+    _require(permissions.can_manage_ward(by, ward), "Only the ward's officials.")
+    with transaction.atomic():
+        club = Club.objects.create(ward=ward, **fields)
+        if blocks:
+            club.blocks.set(blocks)
+    return club
+
+
+def club_update(*, form, by) -> Club:
+    """Save a validated `ClubForm` (the board or the ward's officials)."""
+    _require(club_rules.can_manage_club(by, form.instance), "Only the board or the ward.")
+    with transaction.atomic():
+        return form.save()
+
+
 def steering_member_add(*, ward, by, **fields) -> SteeringGroupMember:
     """A ward official names a person of the ward's steering group."""
     _require(permissions.can_manage_ward(by, ward), "Only the ward's officials.")

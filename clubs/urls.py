@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/requests/", views.club_requests, name="requests"),
     path("<int:pk>/roster/", views.roster, name="roster"),
     path("<int:pk>/roster/<int:entry_pk>/leave/", views.roster_leave, name="roster_leave"),
+    path("wards/<int:ward_code>/add/", views.club_add, name="add"),
     path("wards/<int:ward_code>/steering-group/", views.steering_group, name="steering_group"),
     path("<int:pk>/meetings/", views.meetings_year, name="meetings"),
     path("<int:pk>/meetings/print/", views.meetings_year_print, name="meetings_print"),

@@ -69,10 +69,12 @@ def club_list(request):
     page = _page(request, club_filter.qs)
     query = request.GET.copy()
     query.pop("page", None)
+    ward_ids = permissions.scope_of(request.user).ward_ids
+    my_wards = Ward.objects.filter(pk__in=ward_ids).order_by("name") if ward_ids else []
     return render(
         request,
         "clubs/club_list.html",
-        {"filter": club_filter, "page": page, "query": query.urlencode()},
+        {"filter": club_filter, "page": page, "query": query.urlencode(), "my_wards": my_wards},
     )
 
 
@@ -109,10 +111,27 @@ def club_edit(request, pk: int):
     _require_perm(request.user, "clubs.change_club", club)
     form = ClubForm(request.POST or None, request.FILES or None, instance=club)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.club_update(form=form, by=request.user)
         messages.success(request, _("The club's details were saved."))
         return redirect(club)
     return render(request, "clubs/club_edit.html", {"club": club, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def club_add(request, ward_code: int):
+    ward = get_object_or_404(Ward.objects.select_related("province"), code=ward_code)
+    if not permissions.can_manage_ward(request.user, ward):
+        raise PermissionDenied
+    form = ClubForm(request.POST or None, request.FILES or None, instance=Club(ward=ward))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        club = services.club_create(
+            ward=ward, by=request.user, blocks=data.pop("blocks", ()), **data
+        )
+        messages.success(request, _("The club was created. Now add its board and members."))
+        return redirect("clubs:roster", pk=club.pk)
+    return render(request, "clubs/club_edit.html", {"ward": ward, "form": form})
 
 
 # --- Joining --------------------------------------------------------------------------------

@@ -85,3 +85,46 @@ def test_it_lets_the_holder_move_a_referral_on_and_explains_a_missing_outcome(cl
     referral.refresh_from_db()
     assert referral.status == "accepted"
     assert "cần ghi lý do hoặc kết quả" in response.content.decode()
+
+
+def test_it_lets_the_wards_official_found_a_club(client):
+    from clubs.models import Club
+    from tests.factories import WardFactory
+
+    ward = WardFactory()
+    client.force_login(ward_official(ward))
+
+    listing = client.get(reverse("clubs:list")).content.decode()
+    assert reverse("clubs:add", kwargs={"ward_code": ward.code}) in listing
+    response = client.post(
+        reverse("clubs:add", kwargs={"ward_code": ward.code}),
+        {"name": "CLB Nam giới tiên phong khối 3", "status": "preparing"},
+    )
+
+    club = Club.objects.get()
+    assert club.ward == ward
+    assert response["Location"] == reverse("clubs:roster", kwargs={"pk": club.pk})
+
+
+@pytest.mark.parametrize(
+    "make_user",
+    [
+        lambda ward: UserFactory(),
+        lambda ward: province_official(ward.province),
+        lambda ward: ward_official(ClubFactory().ward),
+    ],
+    ids=["member", "province-official", "other-ward-official"],
+)
+def test_it_refuses_others_founding_a_club(client, make_user):
+    from clubs.models import Club
+    from tests.factories import WardFactory
+
+    ward = WardFactory()
+    client.force_login(make_user(ward))
+
+    response = client.post(
+        reverse("clubs:add", kwargs={"ward_code": ward.code}), {"name": "X", "status": "active"}
+    )
+
+    assert response.status_code == 403
+    assert not Club.objects.filter(ward=ward).exists()
