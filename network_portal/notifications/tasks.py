@@ -1,0 +1,72 @@
+"""Celery tasks: they take ids, call a service, and may run twice without harm.
+
+`scan_and_send` runs every minute from beat (settings.CELERY_BEAT_SCHEDULE). If the broker
+was down, nothing is lost: the rows are in the database and the next scan finds them.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from celery import shared_task
+from django.db import transaction
+from django.utils import timezone
+
+from . import services
+from .channels import MailServerError
+
+log = logging.getLogger(__name__)
+
+
+def enqueue(task, *args) -> bool:
+    """Publish after commit; a broker that is down is logged, never raised: the rows wait in
+    the database and the next scan enqueues them again."""
+
+    def publish():
+        try:
+            task.apply_async(args=args, retry=False)
+        except Exception:  # kombu raises many kinds; none may break the caller's request
+            log.warning(
+                "Broker unreachable: %s%r will be picked up by the next scan", task.name, args
+            )
+
+    transaction.on_commit(publish)
+    return True
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(MailServerError,),
+    retry_backoff=30,
+    retry_backoff_max=30 * 60,
+    retry_jitter=True,
+    max_retries=8,
+)
+def send_deliveries(self, ids: list[int]) -> None:
+    """Send one batch; a redelivered or retried task has the same id and resumes its rows."""
+    services.deliveries_send(ids=ids, claim=self.request.id or uuid.uuid4().hex, now=timezone.now())
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(MailServerError,),
+    retry_backoff=30,
+    retry_backoff_max=30 * 60,
+    max_retries=8,
+)
+def send_digests(self) -> None:
+    services.digests_send(now=timezone.now(), claim=self.request.id or uuid.uuid4().hex)
+
+
+@shared_task(acks_late=True)
+def scan_and_send() -> None:
+    """Beat's task: insert what is due, then enqueue every batch still waiting."""
+    now = timezone.now()
+    with transaction.atomic():
+        services.scan(now=now)
+    for batch in services.pending_batches(now=now):
+        enqueue(send_deliveries, batch)
+    enqueue(send_digests)

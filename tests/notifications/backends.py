@@ -1,0 +1,42 @@
+"""Mail backends that misbehave on purpose (set settings.EMAIL_BACKEND to one of them)."""
+
+import smtplib
+
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+
+
+class WorkerKilled(BaseException):
+    """What a SIGKILL looks like from inside: nothing after it runs, no except catches it."""
+
+
+class Script:
+    """What the next sends do: a list of "ok", "down", "refused", "kill"; then "ok"."""
+
+    steps: list[str] = []
+    open_fails = 0
+
+
+class ScriptedBackend(EmailBackend):
+    def open(self):
+        if Script.open_fails:
+            Script.open_fails -= 1
+            raise ConnectionRefusedError("mail server down")
+        return super().open()
+
+    def send_messages(self, messages):
+        step = Script.steps.pop(0) if Script.steps else "ok"
+        if step == "down":
+            raise smtplib.SMTPServerDisconnected("connection lost")
+        if step == "refused":
+            raise smtplib.SMTPRecipientsRefused({messages[0].to[0]: (550, b"no such user")})
+        if step == "kill":
+            raise WorkerKilled
+        return super().send_messages(messages)
+
+
+def script(*steps, open_fails=0, keep_outbox=False):
+    Script.steps = list(steps)
+    Script.open_fails = open_fails
+    if not keep_outbox:
+        mail.outbox = []
