@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "network_portal.accounts",
     "network_portal.places",
     "network_portal.roles",
+    "network_portal.notifications",
     "network_portal.demo",
     "members",
     "clubs",
@@ -126,7 +127,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Reminders: find what is due and send what waits, every minute (idempotent).
+    "notifications-scan": {
+        "task": "network_portal.notifications.tasks.scan_and_send",
+        "schedule": 60.0,
+    },
+}
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -247,6 +254,7 @@ DEMO_SEEDERS = [
     "clubs.reports.demo.seed",
     "campaigns.demo.seed",
     "news.demo.seed",
+    "network_portal.notifications.demo.seed",
 ]
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="demo-mang-luoi-2026")
 PAGE_SIZE = 25

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("places/", include("network_portal.places.urls")),
+    path("notifications/", include("network_portal.notifications.urls")),
     path("members/", include("members.urls")),
     path("clubs/", include("clubs.urls")),
     path("reports/", include("clubs.reports.urls")),
