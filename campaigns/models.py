@@ -396,7 +396,7 @@ class Commendation(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     recipient_kind = models.CharField(_("awarded to"), max_length=20, choices=Recipient.choices)
-    recipient_name = models.CharField(_("recipient"), max_length=255)
+    recipient_name = models.CharField(_("name of the collective or individual"), max_length=255)
     recipient_detail = models.CharField(
         _("position or address"),
         max_length=255,
@@ -438,7 +438,7 @@ class Commendation(models.Model):
     decision_number = models.CharField(_("decision number"), max_length=60)
     issuing_authority = models.CharField(_("issuing authority"), max_length=255)
     decided_on = models.DateField(_("decision date"))
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason for the award"))
     code = models.CharField(_("verification code"), max_length=20, unique=True, default=_new_code)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     created_by = models.ForeignKey(
