@@ -199,6 +199,15 @@ class OutcomeForm(forms.Form):
     guests_other = forms.IntegerField(
         label=_("Guests: other"), min_value=0, max_value=999, initial=0
     )
+    photo = forms.ImageField(
+        label=_("A photo of the meeting"),
+        required=False,
+        help_text=_("JPG or PNG, at most 5 MB."),
+        error_messages={
+            "invalid_image": _("This file is not a photo. Please choose a JPG or PNG image.")
+        },
+    )
+    photo_caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,6 +218,9 @@ class OutcomeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        photo = cleaned.get("photo")
+        if photo and photo.size > 5 * 1024 * 1024:
+            self.add_error("photo", _("The photo is larger than 5 MB."))
         held = cleaned.get("status") == Meeting.Status.HELD
         if held and self.meeting.starts_at > timezone.now():
             self.add_error("status", _("A meeting cannot be recorded as held before it starts."))

@@ -377,6 +377,30 @@ class Meeting(models.Model):
         return self.custom_topic or str(self.get_kind_display())
 
 
+class MeetingPhoto(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="photos", verbose_name=_("meeting")
+    )
+    image = models.ImageField(_("photo"), upload_to="clubs/meetings/")
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting photo")
+        verbose_name_plural = _("meeting photos")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
 class CalendarToken(models.Model):
     """The unguessable key of a member's private calendar feed."""
 

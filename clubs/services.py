@@ -29,6 +29,7 @@ from .models import (
     Club,
     JoinRequest,
     Meeting,
+    MeetingPhoto,
     Referral,
     RosterEntry,
     SteeringGroupMember,
@@ -238,8 +239,10 @@ def meeting_record_outcome(
     guests_women: int,
     guests_other: int,
     by,
+    photo=None,
+    photo_caption: str = "",
 ) -> Meeting:
-    """Afterwards: held / postponed / cancelled, minutes and attendance."""
+    """Afterwards: held / postponed / cancelled, minutes, attendance and a photo."""
     _require(club_rules.can_manage_club(by, meeting.club), "Only the board may record meetings.")
     if any(entry.club_id != meeting.club_id for entry in attendees):
         raise ValueError("Attendance only from the club's roster.")
@@ -253,6 +256,10 @@ def meeting_record_outcome(
             update_fields=["status", "minutes", "guests_men", "guests_women", "guests_other"]
         )
         meeting.attendees.set(attendees if status == Meeting.Status.HELD else [])
+        if photo is not None:
+            MeetingPhoto.objects.create(
+                meeting=meeting, image=photo, caption=photo_caption, uploaded_by=by
+            )
     return meeting
 
 

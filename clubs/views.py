@@ -335,6 +335,7 @@ def meeting_detail(request, pk: int):
             if meeting.status == Meeting.Status.HELD
             else None,
             "attendees": meeting.attendees.order_by("full_name") if can_view_roster else None,
+            "photos": meeting.photos.all() if can_view_roster else None,
             "can_manage": request.user.has_perm("clubs.manage_meetings", club),
             "can_view_roster": can_view_roster,
         },
@@ -354,7 +355,9 @@ def meeting_record(request, pk: int):
         "guests_women": meeting.guests_women,
         "guests_other": meeting.guests_other,
     }
-    form = OutcomeForm(request.POST or None, meeting=meeting, initial=initial)
+    form = OutcomeForm(
+        request.POST or None, request.FILES or None, meeting=meeting, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.meeting_record_outcome(
@@ -365,6 +368,8 @@ def meeting_record(request, pk: int):
             guests_men=data["guests_men"],
             guests_women=data["guests_women"],
             guests_other=data["guests_other"],
+            photo=data.get("photo"),
+            photo_caption=data.get("photo_caption", ""),
             by=request.user,
         )
         messages.success(request, _("The meeting's outcome was saved."))

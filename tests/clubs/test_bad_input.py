@@ -197,3 +197,52 @@ def test_it_refuses_to_record_a_meeting_as_held_before_it_starts(chair_client, c
     assert "chưa bắt đầu" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PLANNED
+
+
+def test_it_refuses_a_meeting_photo_that_is_not_an_image(chair_client, club):
+    meeting = past_meeting(club)
+
+    response = chair_client.post(
+        reverse("clubs:meeting_record", kwargs={"pk": meeting.pk}),
+        {
+            "status": "held",
+            "guests_men": 3,
+            "guests_women": 3,
+            "guests_other": 0,
+            "photo": SimpleUploadedFile("anh.jpg", b"not really a jpeg"),
+        },
+    )
+
+    assert "Tệp này không phải là ảnh" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PLANNED
+    assert not meeting.photos.exists()
+
+
+def test_it_keeps_a_photo_of_a_held_meeting(chair_client, club, settings, tmp_path):
+    import io
+
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "purple").save(buffer, "JPEG")
+    meeting = past_meeting(club)
+
+    chair_client.post(
+        reverse("clubs:meeting_record", kwargs={"pk": meeting.pk}),
+        {
+            "status": "held",
+            "guests_men": 3,
+            "guests_women": 3,
+            "guests_other": 0,
+            "photo": SimpleUploadedFile("anh.jpg", buffer.getvalue(), "image/jpeg"),
+            "photo_caption": "Buổi sinh hoạt tháng 11",
+        },
+    )
+
+    assert meeting.photos.get().caption == "Buổi sinh hoạt tháng 11"
