@@ -34,6 +34,9 @@ PROFILE_SECTIONS = [
 ]
 
 
+MEMBER_CLUBS_SECTION = "clubs/includes/member_clubs.html"
+
+
 def _available(names: list[str]) -> list[str]:
     found = []
     for name in names:
@@ -198,7 +201,8 @@ def member_detail(request, pk: int):
             )
             if profile.show_organisations
             else [],
-            "sections": _available(PROFILE_SECTIONS[:1]),
+            # Another member's clubs (the clubs app may provide it; "My clubs" is for my page).
+            "sections": _available([MEMBER_CLUBS_SECTION]),
             "profile_user": profile.user,
         },
     )
