@@ -48,7 +48,11 @@ class QuarterlyReportForm(VersionedForm):
         for name in (*QuarterlyReport.FIGURE_FIELDS, *QuarterlyReport.COMMUNICATION_FIELDS):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": 0})
             self.fields[name].error_messages.update(
-                {"invalid": _("Enter a whole number, 0 or more.")}
+                {
+                    "invalid": _("Enter a whole number, 0 or more."),
+                    "min_value": _("Enter a whole number, 0 or more."),
+                    "max_value": _("This number is too large (at most 1,000,000)."),
+                }
             )
 
     def clean(self):
