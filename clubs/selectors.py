@@ -173,6 +173,20 @@ def case_for_view(*, pk: int, user) -> Case:
     return case
 
 
+def case_for_edit(*, pk: int, user) -> Case:
+    """One case for its edit form (holder only), logged as viewed: the form shows it all."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    case = get_object_or_404(Case.objects.select_related("club__ward", "holder"), pk=pk)
+    if not club_rules.can_change_case(user, case):
+        raise PermissionDenied
+    CaseAccessLog.objects.create(
+        case=case, club=case.club, user=user, action=CaseAccessLog.Action.VIEW, detail="edit"
+    )
+    return case
+
+
 def case_identity_for(*, case: Case, user):
     """The identifying details, only for the holder; logged."""
     if not club_rules.can_view_case_identity(user, case):

@@ -498,8 +498,7 @@ def case_detail(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk: int):
-    case = get_object_or_404(Case.objects.select_related("club__ward", "holder"), pk=pk)
-    _require(club_rules.can_change_case(request.user, case))
+    case = selectors.case_for_edit(pk=pk, user=request.user)
     identity = CaseIdentity.objects.filter(case=case).first()
     form = CaseForm(request.POST or None, instance=case, identity=identity)
     if request.method == "POST" and form.is_valid():

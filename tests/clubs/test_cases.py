@@ -149,3 +149,27 @@ def test_it_stops_counting_a_counsellor_who_left_the_team(client, club):
     client.force_login(counsellor)
 
     assert client.get(reverse("clubs:case", kwargs={"pk": case.pk})).status_code == 403
+
+
+def test_it_logs_opening_the_edit_form_as_a_view(client, club):
+    counsellor = on_roster(club, RosterEntry.Role.ADVISORY)
+    case = CaseFactory(club=club, holder=counsellor)
+    client.force_login(counsellor)
+
+    client.get(reverse("clubs:case_edit", kwargs={"pk": case.pk}))
+
+    assert CaseAccessLog.objects.filter(case=case, action="view", detail="edit").count() == 1
+
+
+def test_it_does_not_let_has_perm_open_cases_to_the_site_admin(club):
+    """Case permissions are not `has_perm` permissions (superusers pass every has_perm)."""
+    import rules
+
+    from clubs import rules as club_rules
+
+    admin_user = site_admin()
+
+    assert not club_rules.can_see_cases(admin_user, club)
+    assert not any(
+        name.startswith("clubs.") and "case" in name for name in rules.permissions.permissions
+    )
