@@ -106,3 +106,20 @@ def test_it_keeps_the_activity_form_query_count_as_clubs_grow(client, world):
         ClubFactory()
 
     assert _count(client, url)[0] == before
+
+
+@pytest.mark.parametrize("role", ["chair", "representative", "admin"])
+def test_it_keeps_the_campaign_page_query_count_for_signed_in_roles(client, world, role):
+    current = running_campaign()
+    login(client, world.users[role])
+    url = reverse("campaigns:detail", args=[current.pk])
+    ActivityFactory(campaign=current, held_on=current.starts_on)  # the photos query runs
+    client.get(url)
+    before, _sql = _count(client, url)
+    for _ in range(3):
+        activity = ActivityFactory(campaign=current, held_on=current.starts_on)
+        ActivityPhoto.objects.create(activity=activity, image="a.jpg", thumbnail="t.jpg")
+        PledgeFactory(campaign=current)
+        ClubFactory()
+
+    assert _count(client, url)[0] == before
