@@ -19,7 +19,9 @@ from . import progress, selectors, services
 from .forms import ActivityForm, CampaignForm, CommendationForm, CopyActionMonthForm, PledgeForm
 from .models import Campaign
 
-PLEDGES_PER_HOUR = 5  # from one address: a family may share one connection
+# Pledge attempts an hour from one address: generous, because a whole ward meeting may pledge
+# over one Wi-Fi; the honeypot stops the simple robots, this stops a flood.
+PLEDGES_PER_HOUR = 20
 TOP = 10
 
 

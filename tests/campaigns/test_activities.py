@@ -191,3 +191,22 @@ def test_it_lets_the_chair_cancel_an_activity_and_it_stops_counting(client, worl
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.status == "cancelled"
+
+
+def test_it_adds_photos_when_editing_and_refuses_a_date_outside_the_campaign(
+    client, world, campaign
+):
+    activity = ActivityFactory(campaign=campaign, club=world.club, held_on=YESTERDAY)
+    login(client, world.users["chair"])
+    edit = reverse("campaigns:activity_edit", args=[activity.pk])
+    data = form_data(world)
+    data.pop("organiser")
+
+    outside = {**data, "held_on": (campaign.ends_on + dt.timedelta(days=1)).isoformat()}
+    response = client.post(edit, {**outside, "photos": [png()]})
+    assert "phải nằm trong thời gian của chiến dịch" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.held_on == YESTERDAY and not activity.photos.exists()
+
+    client.post(edit, {**data, "photos": [png()]})
+    assert activity.photos.count() == 1
