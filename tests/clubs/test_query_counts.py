@@ -131,3 +131,38 @@ def test_it_renders_the_profile_section_in_two_queries(django_assert_num_queries
     with django_assert_num_queries(2):
         html = template.render(Context({"user": member}))
     assert html.count("/clubs/meetings/") == min(rows, 5)
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_lists_join_requests_in_a_constant_number_of_queries(client, rows):
+    from clubs.models import JoinRequest
+    from tests.factories import UserFactory
+
+    club = ClubFactory()
+    chair = on_roster(club, RosterEntry.Role.CHAIR)
+    for _ in range(rows):
+        JoinRequest.objects.create(club=club, user=UserFactory(), gender="male")
+    client.force_login(chair)
+    url = reverse("clubs:requests", kwargs={"pk": club.pk})
+    client.get(url)
+
+    # club, club roles, requests (accounts joined)
+    own, total = clubs_queries(client, url)
+    assert own == 3
+    TOTALS.setdefault("requests", set()).add(total)
+    assert len(TOTALS["requests"]) == 1
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_shows_a_steering_group_in_a_constant_number_of_queries(
+    client, django_assert_num_queries, rows
+):
+    from clubs.models import SteeringGroupMember
+
+    club = ClubFactory()
+    for i in range(rows):
+        SteeringGroupMember.objects.create(ward=club.ward, full_name=f"Người {i}")
+
+    # ward, people, clubs
+    with django_assert_num_queries(3):
+        client.get(reverse("clubs:steering_group", kwargs={"ward_code": club.ward.code}))
