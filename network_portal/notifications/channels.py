@@ -22,6 +22,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import DEFAULT_PREFERENCE, Channel, Delivery
+from .selectors import forget_unread
 from .tokens import unsubscribe_url
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class InAppChannel(BaseChannel):
         Delivery.objects.filter(pk__in=[d.pk for d in deliveries], claim=claim).update(
             status=Delivery.Status.SENT, sent_at=now, attempts=F("attempts") + 1
         )
+        forget_unread({d.recipient_id for d in deliveries})
 
 
 class EmailChannel(BaseChannel):

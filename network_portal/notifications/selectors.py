@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from network_portal.roles import permissions
 
 from .models import Channel, Delivery
 
+UNREAD_TTL = 60  # seconds; senders and "mark as read" also clear it at once
+
+
+def unread_cache_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
 
 def unread_count(user) -> int:
-    """The bell's number: one query."""
+    """The bell's number: one query at most, none while the cache holds it."""
     if not permissions.is_member(user):
         return 0
-    return Delivery.objects.filter(
-        recipient=user, channel=Channel.INAPP, status=Delivery.Status.SENT, read_at__isnull=True
-    ).count()
+    key = unread_cache_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Delivery.objects.filter(
+            recipient=user,
+            channel=Channel.INAPP,
+            status=Delivery.Status.SENT,
+            read_at__isnull=True,
+        ).count()
+        cache.set(key, count, UNREAD_TTL)
+    return count
+
+
+def forget_unread(user_ids) -> None:
+    cache.delete_many([unread_cache_key(user_id) for user_id in user_ids])
 
 
 def inbox(user) -> QuerySet[Delivery]:

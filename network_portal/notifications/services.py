@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from network_portal.roles import permissions
 
-from . import occasions
+from . import occasions, selectors
 from .channels import CHANNELS, MailServerError, build_email
 from .models import (
     CHOSEN_KINDS,
@@ -269,4 +269,6 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
     )
     if ids is not None:
         rows = rows.filter(pk__in=ids)
-    return rows.update(read_at=timezone.now())
+    changed = rows.update(read_at=timezone.now())
+    selectors.forget_unread([user.pk])
+    return changed
