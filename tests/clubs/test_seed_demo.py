@@ -69,3 +69,29 @@ def test_it_changes_nothing_when_run_twice():
     seed()
 
     assert (RosterEntry.objects.count(), Meeting.objects.count(), Case.objects.count()) == counts
+
+
+def test_it_serves_the_demo_clubs_pages_to_the_demo_accounts(client):
+    from django.urls import reverse
+
+    seed()
+    club = Club.objects.get(ward__name__icontains="Hải Châu")
+    case = Case.objects.filter(club=club, identity__isnull=False).get()
+    meeting = club.meetings.filter(status=Meeting.Status.HELD).first()
+
+    assert client.get(reverse("clubs:list")).status_code == 200
+    assert client.get(club.get_absolute_url()).status_code == 200
+    client.force_login(user("tuvan@example.com"))
+    assert "Trần Thị Kim" in client.get(case.get_absolute_url()).content.decode()
+    client.force_login(user("chunhiem@example.com"))
+    for url in (
+        reverse("clubs:roster", kwargs={"pk": club.pk}),
+        reverse("clubs:meetings", kwargs={"pk": club.pk}) + "?year=2026",
+        reverse("clubs:meeting_sheet", kwargs={"pk": meeting.pk}),
+        reverse("clubs:cases", kwargs={"pk": club.pk}),
+        reverse("clubs:mine"),
+    ):
+        assert client.get(url).status_code == 200, url
+    assert "Trần Thị Kim" not in client.get(case.get_absolute_url()).content.decode()
+    client.force_login(user("canbotinh@example.com"))
+    assert client.get(case.get_absolute_url()).status_code == 403
