@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 ACTION_MONTH_START = (11, 15)  # 15 November
 ACTION_MONTH_END = (12, 15)  # 15 December
+# Clubs report late: activities (dated inside the period) can be registered this long after it.
+LATE_REGISTRATION_DAYS = 30
 
 
 def action_month_period(year: int) -> tuple[dt.date, dt.date]:
@@ -124,6 +126,11 @@ class Campaign(models.Model):
 
     def has_ended(self, today: dt.date | None = None) -> bool:
         return (today or timezone.localdate()) > self.ends_on
+
+    def accepts_activities(self, today: dt.date | None = None) -> bool:
+        """Registration stays open LATE_REGISTRATION_DAYS after the end, for late reports."""
+        last = self.ends_on + dt.timedelta(days=LATE_REGISTRATION_DAYS)
+        return (today or timezone.localdate()) <= last
 
     @property
     def place(self):

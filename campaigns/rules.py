@@ -32,7 +32,7 @@ def can_register_for_organisation(user, organisation) -> bool:
 
 def can_add_activity(user, campaign) -> bool:
     """Any club or organisation in the campaign's scope this user may register for."""
-    if campaign is None or not is_member(user) or campaign.has_ended():
+    if campaign is None or not is_member(user) or not campaign.accepts_activities():
         return False
     from . import selectors
 

@@ -155,7 +155,7 @@ def activity_register(
         _require(campaign_rules.can_register_for_organisation(by, organisation))
         if not selectors.organisations_in_scope(campaign).filter(pk=organisation.pk).exists():
             raise ValidationError(_("This organisation is outside the campaign's area."))
-    if campaign.has_ended() and not by.is_superuser:
+    if not campaign.accepts_activities() and not by.is_superuser:
         raise ValidationError(_("This campaign has ended; activities can no longer be added."))
     check_activity_date(
         campaign=campaign,

@@ -212,3 +212,28 @@ def test_it_lets_an_administrator_record_a_commendation_for_the_honour_roll(page
     roll = page.locator(".honours").last.inner_text()
     assert "Ông Hoàng Văn Dũng" in roll and "1520/QĐ-UBND" in roll
     check(page)
+
+
+def test_it_lets_an_administrator_create_a_campaign_with_targets(page):
+    site_admin(email="quantri@example.com", full_name="Trần Minh Quân")
+
+    log_in(page, "quantri@example.com")
+    page.get_by_role("link", name="Chiến dịch mới").click()
+    check(page)
+    page.get_by_label(re.compile("^Loại")).select_option("commemorative_day")
+    page.get_by_label(re.compile("^Tên")).fill("Ngày Gia đình Việt Nam 28/6/2027")
+    page.get_by_label(re.compile("^Năm")).fill("2027")
+    page.get_by_label(re.compile("^Ngày bắt đầu")).fill("2027-06-20")
+    page.get_by_label(re.compile("^Ngày kết thúc")).fill("2027-06-10")
+    page.get_by_label("Chỉ tiêu: Số hoạt động đã tổ chức").fill("15")
+    page.get_by_role("button", name="Lưu").click()
+
+    assert "Ngày kết thúc đang trước ngày bắt đầu." in page.content()
+    assert not Campaign.objects.exists()
+    check(page)
+    page.get_by_label(re.compile("^Ngày kết thúc")).fill("2027-06-28")
+    page.get_by_role("button", name="Lưu").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Ngày Gia đình Việt Nam 28/6/2027"
+    check(page)
+    assert Campaign.objects.get().targets.get().value == 15

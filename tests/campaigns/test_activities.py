@@ -170,6 +170,18 @@ def test_it_shows_the_form_only_to_those_who_may_register(client, world, campaig
     assert response.status_code == status
 
 
+def test_it_keeps_registration_open_30_days_after_the_end_for_late_reports(client, world):
+    today = timezone.localdate()
+    ended = running_campaign(
+        starts_on=today - dt.timedelta(days=40), ends_on=today - dt.timedelta(days=10)
+    )
+    login(client, world.users["chair"])
+
+    assert client.get(reverse("campaigns:activity_create", args=[ended.pk])).status_code == 200
+    post(client, ended, form_data(world, held_on=(ended.ends_on).isoformat()))
+    assert Activity.objects.get().campaign == ended
+
+
 def test_it_closes_registration_when_the_campaign_has_ended(client, world):
     login(client, world.users["chair"])
     response = client.get(reverse("campaigns:activity_create", args=[world.campaign.pk]))
