@@ -4,6 +4,8 @@ Permissions are asked of `reports.rules` directly (see its docstring for why).""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -521,7 +523,8 @@ def ward_dashboard(request, pk: int):
 
 def _province_data(province, year: int, name: str, page_number) -> dict:
     """The province dashboard's numbers, cached briefly (they are read far more than written)."""
-    key = f"reports:province:{province.pk}:{year}:{name}:{page_number}:{periods.today()}"
+    digest = hashlib.sha256(f"{name}|{page_number}".encode()).hexdigest()[:16]
+    key = f"reports:province:{province.pk}:{year}:{digest}:{periods.today()}"
     data = cache.get(key)
     if data is not None:
         return data
