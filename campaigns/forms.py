@@ -316,7 +316,9 @@ class PledgeForm(forms.Form):
 
 
 # --- Commendations --------------------------------------------------------------------------
-class CommendationForm(forms.ModelForm):
+class CommendationForm(PlaceFieldsMixin, forms.ModelForm):
+    province_required = False
+
     class Meta:
         model = Commendation
         fields = [
@@ -343,9 +345,15 @@ class CommendationForm(forms.ModelForm):
             status="verified"
         )
         self.fields["organisation"].help_text = _("When it goes to a member organisation.")
+        self._setup_places()
+        self.fields["ward"].label = _("Ward / commune awarded")
+        self.fields["ward"].help_text = _(
+            "When it goes to a ward or commune: choose the province, then the ward."
+        )
 
     def clean(self):
         cleaned = super().clean()
+        self._clean_places(cleaned)
         club, organisation = cleaned.get("club"), cleaned.get("organisation")
         if club and organisation:
             self.add_error("organisation", _("Choose a club or an organisation, not both."))
@@ -353,4 +361,10 @@ class CommendationForm(forms.ModelForm):
             "recipient_kind"
         ) == Commendation.Recipient.INDIVIDUAL:
             self.add_error("recipient_kind", _("A club or an organisation is a collective."))
+        if sum(bool(cleaned.get(name)) for name in ("club", "organisation", "ward")) > 1:
+            self.add_error(None, _("Link the certificate to one club, organisation or ward."))
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.instance.ward = self.cleaned_data.get("ward")

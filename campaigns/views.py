@@ -363,6 +363,7 @@ def commendation_create(request):
     form = CommendationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form._meta.fields}
+        fields["ward"] = form.cleaned_data.get("ward")
         try:
             commendation = services.commendation_record(by=request.user, **fields)
         except ValidationError as exc:

@@ -118,3 +118,43 @@ def test_it_encodes_the_verification_url_in_the_qr_code():
 
     svg = qr_svg("https://mangluoi.example.vn/campaigns/certificates/abc/")
     assert svg.startswith("<svg") and "<path" in svg and "<script" not in svg
+
+
+def test_it_records_a_certificate_to_a_ward(client, world):
+    login(client, world.users["admin"])
+    response = client.post(
+        reverse("campaigns:commendation_create"),
+        {
+            **DATA,
+            "recipient_name": "Ủy ban nhân dân phường Hải Châu",
+            "province": world.ward.province.code,
+            "ward": world.ward.code,
+        },
+    )
+
+    assert response.status_code == 302
+    assert Commendation.objects.get().ward == world.ward
+
+
+def test_it_refuses_a_ward_outside_the_chosen_province_or_two_links(client, world):
+    from tests.factories import WardFactory
+
+    login(client, world.users["admin"])
+    elsewhere = WardFactory()
+    wrong_province = client.post(
+        reverse("campaigns:commendation_create"),
+        {**DATA, "province": world.ward.province.code, "ward": elsewhere.code},
+    )
+    two_links = client.post(
+        reverse("campaigns:commendation_create"),
+        {
+            **DATA,
+            "club": world.club.pk,
+            "province": world.ward.province.code,
+            "ward": world.ward.code,
+        },
+    )
+
+    assert wrong_province.status_code == 200 and two_links.status_code == 200
+    assert "Chỉ gắn khen thưởng với một" in two_links.content.decode()
+    assert not Commendation.objects.exists()
