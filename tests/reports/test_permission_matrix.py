@@ -76,17 +76,34 @@ def test_it_shows_the_clubs_report_list_to_drafters_and_overseers(client, world,
     check(client, world, reverse("reports:club", args=[world.club.pk]), DRAFTERS | OVERSEERS)
 
 
-def test_it_shows_the_ward_dashboard_to_the_wards_and_provinces_officials(client, world, today):
-    check(client, world, reverse("reports:ward", args=[world.ward.pk]), OVERSEERS)
+@pytest.mark.parametrize("suffix", ["", "?format=xlsx"])
+def test_it_shows_the_ward_dashboard_to_the_wards_and_provinces_officials(
+    client, world, today, suffix
+):
+    check(client, world, reverse("reports:ward", args=[world.ward.pk]) + suffix, OVERSEERS)
 
 
-def test_it_shows_the_province_dashboard_to_its_province_officials_only(client, world, today):
+@pytest.mark.parametrize("suffix", ["", "?format=xlsx"])
+def test_it_shows_the_province_dashboard_to_its_province_officials_only(
+    client, world, today, suffix
+):
     check(
         client,
         world,
-        reverse("reports:province", args=[world.province.pk]),
+        reverse("reports:province", args=[world.province.pk]) + suffix,
         {"province_official", "admin"},
     )
+
+
+def test_it_links_a_draft_on_the_ward_dashboard_only_for_the_wards_own_officials(
+    client, world, draft
+):
+    url = reverse("reports:ward", args=[world.ward.pk]) + "?year=2026"
+    link = reverse("reports:quarterly", args=[draft.pk])
+    client.force_login(world.users["ward_official"])
+    assert link in client.get(url).content.decode()
+    client.force_login(world.users["province_official"])
+    assert link not in client.get(url).content.decode()
 
 
 def test_it_shows_the_reports_home_to_officials_and_chairs(client, world, today):
