@@ -20,8 +20,8 @@ def clubs_queries(client, url) -> tuple[int, int]:
     """(queries on the clubs tables, all queries) for one GET.
 
     Signed-in pages also pay for the site layout (session, user, the header's own queries, which
-    other apps add to); the clubs part is what this app owns and is pinned exactly, the total is
-    checked to stay the same as rows grow.
+    other apps add to); the clubs part is what this app owns and is pinned exactly, whatever
+    the number of rows.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -29,9 +29,6 @@ def clubs_queries(client, url) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return sum('"clubs_' in q["sql"] for q in queries.captured_queries), len(queries)
-
-
-TOTALS: dict[str, set[int]] = {}
 
 
 def _clubs(n):
@@ -59,10 +56,8 @@ def test_it_shows_a_roster_in_a_constant_number_of_queries(client, django_assert
     client.get(url)  # warm the session
 
     # club, club roles, count, page (blocks joined)
-    own, total = clubs_queries(client, url)
+    own, _total = clubs_queries(client, url)
     assert own == 4
-    TOTALS.setdefault("roster", set()).add(total)
-    assert len(TOTALS["roster"]) == 1
 
 
 @pytest.mark.parametrize("rows", [1, 8])
@@ -88,10 +83,8 @@ def test_it_lists_cases_in_a_constant_number_of_queries(client, django_assert_nu
     client.get(url)
 
     # club, club roles, count, page (holders joined)
-    own, total = clubs_queries(client, url)
+    own, _total = clubs_queries(client, url)
     assert own == 4
-    TOTALS.setdefault("cases", set()).add(total)
-    assert len(TOTALS["cases"]) == 1
 
 
 @pytest.mark.parametrize("rows", [1, 8])
@@ -108,10 +101,8 @@ def test_it_shows_my_clubs_in_a_constant_number_of_queries(client, django_assert
     client.get(reverse("clubs:mine"))
 
     # calendar token, entries, meetings, join requests
-    own, total = clubs_queries(client, reverse("clubs:mine"))
+    own, _total = clubs_queries(client, reverse("clubs:mine"))
     assert own == 4
-    TOTALS.setdefault("mine", set()).add(total)
-    assert len(TOTALS["mine"]) == 1
 
 
 @pytest.mark.parametrize("rows", [1, 6])
@@ -147,10 +138,8 @@ def test_it_lists_join_requests_in_a_constant_number_of_queries(client, rows):
     client.get(url)
 
     # club, club roles, requests (accounts joined)
-    own, total = clubs_queries(client, url)
+    own, _total = clubs_queries(client, url)
     assert own == 3
-    TOTALS.setdefault("requests", set()).add(total)
-    assert len(TOTALS["requests"]) == 1
 
 
 @pytest.mark.parametrize("rows", [1, 8])
