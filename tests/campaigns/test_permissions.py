@@ -103,3 +103,13 @@ def test_it_shows_evidence_files_only_to_those_who_may_change_the_activity(clien
     page = client.get(reverse("campaigns:activity_detail", args=[activity.pk])).content.decode()
 
     assert ("ds.pdf" in page) is (role in {"chair", "ward_official", "admin"})
+
+
+def test_it_speaks_english_when_asked(client, world):
+    campaign = running_campaign()
+    client.cookies["portal_language"] = "en"  # the language switcher's cookie
+
+    page = client.get(reverse("campaigns:pledges", args=[campaign.pk])).content.decode()
+
+    assert "I will share the housework and care for the family." in page
+    assert "Pledge wall" in page
