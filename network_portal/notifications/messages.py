@@ -80,8 +80,17 @@ def _meeting_minutes(p: dict) -> Message:
     )
 
 
+def _report_name(p: dict) -> str:
+    if p.get("report_type") == "annual":
+        return _("yearly report %(year)d") % {"year": p["year"]}
+    return _("report for quarter %(quarter)d/%(year)d") % {
+        "quarter": p["quarter"],
+        "year": p["year"],
+    }
+
+
 def _report_due(p: dict) -> Message:
-    values = {"report": p["report"], "club": p.get("club", ""), "due": _day(p["due"])}
+    values = {"report": _report_name(p), "club": p.get("club", ""), "due": _day(p["due"])}
     if p.get("overdue"):
         title = _("Overdue: %(report)s (due %(due)s)") % values
         line = _("The %(report)s of %(club)s was due on %(due)s and is not submitted yet.")
@@ -92,13 +101,13 @@ def _report_due(p: dict) -> Message:
 
 
 def _campaign(p: dict) -> Message:
-    values = {"campaign": p["campaign"], "day": _day(p["day"])}
+    values = {"campaign": p["campaign"], "day": _day(p["day"]), "club": p.get("club", "")}
     if p.get("closing"):
         title = _("%(campaign)s closes on %(day)s") % values
-        line = _("Register your club's activities before %(day)s.") % values
+        line = _("Register the activities of %(club)s before %(day)s.") % values
     else:
         title = _("%(campaign)s opens today") % values
-        line = _("Register your club's activities for %(campaign)s.") % values
+        line = _("Register the activities of %(club)s for %(campaign)s.") % values
     return Message(title, [line], p.get("url", ""))
 
 

@@ -51,6 +51,12 @@ class ReminderSettings(models.Model):
     overdue_every_days = models.PositiveSmallIntegerField(
         _("overdue report: remind again every … days"), default=7
     )
+    annual_first_days_before = models.PositiveSmallIntegerField(
+        _("yearly report: first reminder, days before it is due"), default=9
+    )
+    annual_second_days_before = models.PositiveSmallIntegerField(
+        _("yearly report: second reminder, days before it is due"), default=3
+    )
     campaign_days_before_close = models.PositiveSmallIntegerField(
         _("campaign: days before it closes"), default=7
     )

@@ -132,3 +132,36 @@ def test_it_delivers_through_redis_once_the_broker_is_back(
         u.email for u in (world.chair, world.board, world.member, world.member2)
     )
     assert Delivery.objects.filter(template="meeting_cancelled", status="sent").count() == 8
+
+
+def test_it_saves_a_report_submission_while_the_broker_is_down_and_reminds_later(
+    world, django_capture_on_commit_callbacks, caplog
+):
+    """The case the issue names: a report is submitted while the broker is unreachable."""
+    from clubs.reports import services as report_services
+    from clubs.reports.models import QuarterlyReport
+    from tests.clubs.factories import ClubFactory, on_roster
+    from tests.notifications.factories import at
+    from tests.notifications.helpers import run
+    from tests.reports.factories import QuarterlyReportFactory
+
+    late_club = ClubFactory(ward=world.club.ward, name="CLB Chưa Nộp")
+    late_chair = on_roster(late_club, "chair")
+    report = QuarterlyReportFactory(club=world.club, year=2026, quarter=4)
+    with (
+        broker(UNREACHABLE),
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+    ):
+        report_services.report_submit(report=report, version=report.version, by=world.chair)
+        tasks.enqueue(tasks.scan_and_send)
+    assert "Broker unreachable" in caplog.text
+    saved = QuarterlyReport.objects.get(pk=report.pk)
+    assert saved.status == "submitted" and saved.first_submitted_at is not None
+    # The broker is back; the beat ticks on the day after Q4/2026 was due (10/01/2027).
+    run(at(2027, 1, 11, 7, 0))
+    to = {m.to[0] for m in mail.outbox}
+    assert late_chair.email in to
+    assert world.chair.email not in to
+    run(at(2027, 1, 11, 7, 1))
+    assert len([m for m in mail.outbox if m.to == [late_chair.email]]) == 1
