@@ -57,8 +57,8 @@ def _year(request) -> int:
 
 
 def _filters(request) -> tuple[DashboardFilterForm, int, str]:
-    form = DashboardFilterForm(request.GET or None)
     year, name = periods.today().year, ""
+    form = DashboardFilterForm(request.GET or None, initial={"year": year})
     if form.is_valid():
         year = form.cleaned_data.get("year") or year
         name = form.cleaned_data.get("name") or ""

@@ -40,3 +40,15 @@ def test_it_exports_the_province_dashboard_rates(client, world, today):
     assert rows["Phường Hải Châu"][1:6] == (1, 1, 1, 100, 100)
     assert rows["Phường Thanh Khê"][1:6] == (1, 1, 0, 100, 0)
     assert "Phường Hoàn Kiếm" not in rows  # another province
+
+
+def test_it_draws_the_trend_chart_with_numbers_svg_understands(client, world, today):
+    import re
+
+    submitted(club=world.club, quarter=1, on=dt.date(2026, 4, 9))
+    client.force_login(world.users["province_official"])
+    html = client.get(reverse("reports:province", args=[world.province.pk])).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert not re.search(r'(x|y|width|height)="[0-9]+,[0-9]', svg)  # no Vietnamese decimal comma
+    assert svg.count("<rect") == 16  # eight quarters × two rates
+    assert 'value="2026"' in html  # the filter shows the year it is showing
