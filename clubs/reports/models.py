@@ -13,15 +13,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .periods import Period
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned with comments")
-    ACCEPTED = "accepted", _("Accepted")
+    DRAFT = "draft", pgettext_lazy("report", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report", "Returned with comments")
+    ACCEPTED = "accepted", pgettext_lazy("report", "Accepted")
 
 
 def count_field(label):
@@ -274,14 +275,14 @@ class Event(models.Model):
     """Append-only history of a report: every step with who and when."""
 
     class Action(models.TextChoices):
-        CREATED = "created", _("Created")
-        SAVED = "saved", _("Saved")
-        SUBMITTED = "submitted", _("Submitted")
-        RESUBMITTED = "resubmitted", _("Resubmitted")
-        RETURNED = "returned", _("Returned with comments")
-        ACCEPTED = "accepted", _("Accepted")
-        REOPENED = "reopened", _("Reopened")
-        ATTACHED = "attached", _("File attached")
+        CREATED = "created", pgettext_lazy("report event", "Created")
+        SAVED = "saved", pgettext_lazy("report event", "Saved")
+        SUBMITTED = "submitted", pgettext_lazy("report event", "Submitted")
+        RESUBMITTED = "resubmitted", pgettext_lazy("report event", "Resubmitted")
+        RETURNED = "returned", pgettext_lazy("report event", "Returned with comments")
+        ACCEPTED = "accepted", pgettext_lazy("report event", "Accepted")
+        REOPENED = "reopened", pgettext_lazy("report event", "Reopened")
+        ATTACHED = "attached", pgettext_lazy("report event", "File attached")
 
     quarterly = models.ForeignKey(
         QuarterlyReport,
