@@ -8,6 +8,8 @@ the meetings change later. Case figures are stored only as shown outside the cas
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -231,7 +233,8 @@ class AnnualReport(ReportBase):
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"reports/{instance.report_key}/{filename}"
+    """Under an unguessable folder: the files are served by a permission-checked view."""
+    return f"reports/{instance.report_key}/{secrets.token_urlsafe(12)}/{filename}"
 
 
 class Attachment(models.Model):

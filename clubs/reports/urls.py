@@ -14,6 +14,7 @@ urlpatterns = [
     path("quarterly/<int:pk>/xlsx/", views.quarterly_xlsx, name="quarterly_xlsx"),
     path("quarterly/<int:pk>/print/", views.quarterly_print, name="quarterly_print"),
     path("quarterly/<int:pk>/<str:step>/", views.quarterly_step, name="quarterly_step"),
+    path("files/<int:pk>/", views.attachment_download, name="attachment"),
     path("ward/<int:pk>/", views.ward_dashboard, name="ward"),
     path("ward/<int:ward_pk>/year/<int:year>/", views.annual_for_ward, name="annual_for_ward"),
     path("province/<int:pk>/", views.province_dashboard, name="province"),

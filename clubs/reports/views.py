@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,7 +34,7 @@ from .forms import (
     ReviewForm,
     SubmitForm,
 )
-from .models import AnnualReport, QuarterlyReport
+from .models import AnnualReport, Attachment, QuarterlyReport
 from .periods import Period, Timeliness
 
 PROVINCE_CACHE_SECONDS = 60
@@ -351,6 +351,28 @@ def quarterly_print(request, pk: int):
             "doc_date": _doc_date(report),
         },
     )
+
+
+@login_required
+def attachment_download(request, pk: int):
+    """Attached files are served only to those who may read their report (never public)."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("quarterly__club__ward", "annual__ward__province"),
+        pk=pk,
+    )
+    if attachment.quarterly_id:
+        _require(report_rules.can_view_quarterly(request.user, attachment.quarterly))
+    else:
+        _require(report_rules.can_view_annual(request.user, attachment.annual))
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.file.name.split("/")[-1]
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- Yearly reports of a ward ---------------------------------------------------------------

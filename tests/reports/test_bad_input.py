@@ -140,3 +140,24 @@ def test_it_ignores_a_bad_year_in_the_dashboard_filter(client, world, today):
     response = client.get(reverse("reports:ward", args=[world.ward.pk]) + "?year=abc&page=x")
     assert response.status_code == 200
     assert response.context["year"] == 2026
+
+
+def test_it_serves_an_attachment_only_to_those_who_may_read_the_report(
+    client, world, report, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    services.attachment_add(
+        report=report,
+        by=world.users["chair"],
+        title="Biên bản",
+        file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 noi dung"),
+    )
+    attachment = report.attachments.get()
+    url = reverse("reports:attachment", args=[attachment.pk])
+    client.force_login(world.users["chair"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 noi dung"
+    for key in ("member", "other_ward_official", "province_official", "editor"):
+        client.force_login(world.users[key])  # the province sees it once submitted, not before
+        assert client.get(url).status_code == 403
