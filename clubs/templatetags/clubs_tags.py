@@ -5,12 +5,17 @@ from .. import selectors
 register = template.Library()
 
 
-@register.inclusion_tag("clubs/includes/profile_section.html")
+@register.inclusion_tag("clubs/includes/_my_clubs.html")
 def my_clubs_section(user):
-    """The member's clubs and next meetings, for the profile page (three queries in all)."""
+    """The member's clubs, for the profile page (one query)."""
     if not getattr(user, "is_authenticated", False):
-        return {"entries": [], "meetings": []}
-    return {
-        "entries": list(selectors.clubs_of_user(user)),
-        "meetings": list(selectors.upcoming_meetings_of_user(user, limit=5)),
-    }
+        return {"entries": []}
+    return {"entries": list(selectors.clubs_of_user(user))}
+
+
+@register.inclusion_tag("clubs/includes/_my_meetings.html")
+def my_meetings_section(user):
+    """The member's next meetings, for the profile page (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return {"meetings": []}
+    return {"meetings": list(selectors.upcoming_meetings_of_user(user, limit=5))}
