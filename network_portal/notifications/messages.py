@@ -92,10 +92,10 @@ def _report_name(p: dict) -> str:
 def _report_due(p: dict) -> Message:
     values = {"report": _report_name(p), "club": p.get("club", ""), "due": _day(p["due"])}
     if p.get("overdue"):
-        title = _("Overdue: %(report)s (due %(due)s)") % values
+        title = _("Overdue: %(report)s of %(club)s (due %(due)s)") % values
         line = _("The %(report)s of %(club)s was due on %(due)s and is not submitted yet.")
     else:
-        title = _("Due %(due)s: %(report)s") % values
+        title = _("Due %(due)s: %(report)s of %(club)s") % values
         line = _("The %(report)s of %(club)s is due on %(due)s.")
     return Message(title, [line % values], p.get("url", ""))
 

@@ -40,6 +40,27 @@ def test_it_leaves_a_meeting_tomorrow_that_the_first_scan_reminds(
     assert reminded.filter(channel="inapp", status="sent").count() >= 7
     assert any(m.to == ["chunhiem@example.com"] for m in mail.outbox)
     assert any(m.to == ["thanhvien@example.com"] for m in mail.outbox)
+    # and a report deadline: the ward official hears of it
+    assert Delivery.objects.filter(
+        template="report_due", recipient__email="canbophuong@example.com", status="sent"
+    ).exists()
+    assert any(m.to == ["canbophuong@example.com"] and "báo cáo" in m.subject for m in mail.outbox)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 23), {"annual_first_days_before": 17}),
+        (dt.date(2026, 12, 5), {"annual_first_days_before": 5}),
+        (dt.date(2026, 12, 11), {"report_days_before": 30}),
+        (dt.date(2026, 4, 2), {"report_days_before": 8}),
+        (dt.date(2026, 4, 8), {"report_days_before": 7}),
+    ],
+)
+def test_it_moves_the_next_report_reminder_to_today(today, expected):
+    from network_portal.notifications.demo import _report_due_soon
+
+    assert _report_due_soon(today) == expected
 
 
 def test_it_can_run_again_without_adding_anything():

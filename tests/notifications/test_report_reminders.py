@@ -37,7 +37,7 @@ def test_it_reminds_the_chair_and_ward_officials_seven_days_before(staff):
     assert reminded(":before") == {staff.chair.pk, staff.official.pk}
     assert reminded(":before", "email") == {staff.chair.pk, staff.official.pk}
     subject = next(m.subject for m in mail.outbox if m.to == [staff.chair.email])
-    assert subject == "Hạn 10/10/2026: báo cáo quý 3/2026"
+    assert subject == "Hạn 10/10/2026: báo cáo quý 3/2026 của CLB Hải Châu"
 
 
 def test_it_reminds_again_on_the_due_date(staff):
@@ -133,7 +133,7 @@ def test_it_reminds_ward_officials_of_the_yearly_report_on_1_and_7_december(staf
     run(at(2026, 12, 7, 7, 0))
     assert reminded(":second") == {staff.official.pk}
     subject = [m.subject for m in mail.outbox if m.to == [staff.official.email]][-1]
-    assert subject == "Hạn 10/12/2026: báo cáo năm 2026"
+    assert subject == f"Hạn 10/12/2026: báo cáo năm 2026 của {staff.club.ward.name}"
 
 
 def test_it_sends_the_yearly_reminder_on_10_december_if_the_7th_was_missed(staff):
