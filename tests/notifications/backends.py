@@ -40,3 +40,20 @@ def script(*steps, open_fails=0, keep_outbox=False):
     Script.open_fails = open_fails
     if not keep_outbox:
         mail.outbox = []
+
+
+class SlowFileBackend(EmailBackend):
+    """Each message to its own file in settings.MAIL_DIR, a quarter second apart."""
+
+    def send_messages(self, messages):
+        import time
+        import uuid
+        from pathlib import Path
+
+        from django.conf import settings
+
+        for message in messages:
+            time.sleep(0.25)
+            path = Path(settings.MAIL_DIR) / f"{uuid.uuid4().hex}.eml"
+            path.write_bytes(message.message().as_bytes())
+        return len(messages)
