@@ -60,8 +60,17 @@ def page(browser, live_server, viewport):
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    # A page whose own script, style or image the policy refuses is broken for real users.
+    assert not blocked, "Content Security Policy refused:\n" + "\n".join(blocked)
 
 
 def assert_accessible(page):

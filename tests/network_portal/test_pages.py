@@ -64,3 +64,11 @@ def test_it_stays_vietnamese_when_the_browser_asks_for_english(client):
     response = client.get(reverse("home"), headers={"accept-language": "en-US,en;q=0.9"})
 
     assert '<html lang="vi">' in response.content.decode()
+
+
+def test_it_sends_a_content_security_policy_without_inline_scripts(client):
+    policy = client.get(reverse("home"))["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy
