@@ -32,6 +32,12 @@ def log_in(page, email, then="/campaigns/"):
     page.wait_for_url(f"**{then}")
 
 
+def submit(page, name, **kwargs):
+    """Press a form's button and wait until the answer page has loaded."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=name, **kwargs).click()
+
+
 def check(page):
     assert_accessible(page)
     assert_fits_width(page)
@@ -56,13 +62,13 @@ def test_it_lets_an_administrator_create_the_2026_action_month_by_copying_2025(p
     assert "Tạo Tháng hành động năm 2026" in page.get_by_role("heading", level=1).inner_text()
     check(page)
 
-    page.get_by_role("button", name="Tạo Tháng hành động năm 2026").click()
+    submit(page, name="Tạo Tháng hành động năm 2026")
     assert page.locator(".field-error").count() == 1  # the theme is needed
     check(page)
     page.get_by_label("Chủ đề của năm mới").fill(
         "Nam giới chung tay xây dựng gia đình bình đẳng, cộng đồng không bạo lực"
     )
-    page.get_by_role("button", name="Tạo Tháng hành động năm 2026").click()
+    submit(page, name="Tạo Tháng hành động năm 2026")
 
     assert "năm 2026" in page.get_by_role("heading", level=1).inner_text()
     assert "15/11/2026 – 15/12/2026" in page.content()
@@ -102,7 +108,7 @@ def test_it_lets_a_club_chair_register_an_activity_with_photos_and_the_progress_
     page.get_by_label("Số nam tham gia").fill("30")
     page.get_by_label("Số nữ tham gia").fill("12")
     page.get_by_label(re.compile("^Ảnh")).set_input_files([jpeg(), jpeg((200, 90, 0))])
-    page.get_by_role("button", name="Lưu hoạt động").click()
+    submit(page, name="Lưu hoạt động")
 
     # A date outside the campaign is explained; nothing is saved.
     assert "phải nằm trong thời gian của chiến dịch" in page.content()
@@ -111,7 +117,7 @@ def test_it_lets_a_club_chair_register_an_activity_with_photos_and_the_progress_
     page.get_by_label(re.compile("^Ngày")).fill(yesterday.isoformat())
     page.get_by_label(re.compile("^Ảnh")).set_input_files([jpeg(), jpeg((200, 90, 0))])
     page.get_by_label("Chú thích ảnh").fill("Các đội nam giới thi nấu ăn")
-    page.get_by_role("button", name="Lưu hoạt động").click()
+    submit(page, name="Lưu hoạt động")
 
     assert page.get_by_role("heading", level=1).inner_text() == "Hội thi “Bố vào bếp”"
     assert page.get_by_role("img", name="Các đội nam giới thi nấu ăn").count() == 2
@@ -146,7 +152,7 @@ def test_it_lets_a_member_pledge_once_and_the_counter_moves(page):
     assert page.locator("[data-pledge-count]").inner_text() == "0"
     check(page)
     page.get_by_label("Tôi sẽ chia sẻ việc nhà và chăm sóc gia đình.").check()
-    page.get_by_role("button", name="Tôi cam kết").click()
+    submit(page, name="Tôi cam kết")
 
     assert page.locator("[data-pledge-count]").inner_text() == "1"
     assert "Cam kết của bạn:" in page.content()
@@ -172,7 +178,7 @@ def test_it_lets_a_visitor_pledge_with_a_name_but_not_twice(page):
         page.get_by_label("Cam kết bằng lời của tôi").fill("Tôi sẽ đưa con đi học mỗi sáng.")
         page.get_by_label("Tên của bạn (hiển thị trên bức tường cam kết)").fill("Anh Bình")
         page.get_by_label("Địa chỉ e-mail của bạn").fill("binh@example.net")
-        page.get_by_role("button", name="Tôi cam kết").click()
+        submit(page, name="Tôi cam kết")
         if attempt == 0:
             assert "“Tôi sẽ đưa con đi học mỗi sáng.”" in page.locator(".pledge-wall").inner_text()
         check(page)
@@ -198,7 +204,7 @@ def test_it_lets_an_administrator_record_a_commendation_for_the_honour_roll(page
     page.get_by_label("Cấp khen thưởng").fill("Ủy ban nhân dân thành phố Đà Nẵng")
     page.get_by_label("Ngày quyết định").fill("2025-12-20")
     page.get_by_label("Lý do khen thưởng").fill("Thành tích xuất sắc trong Tháng hành động 2025")
-    page.get_by_role("button", name="Ghi nhận", exact=True).click()
+    submit(page, name="Ghi nhận", exact=True)
 
     assert "Khen thưởng này là thật" in page.content()
     check(page)
@@ -226,13 +232,13 @@ def test_it_lets_an_administrator_create_a_campaign_with_targets(page):
     page.get_by_label(re.compile("^Ngày bắt đầu")).fill("2027-06-20")
     page.get_by_label(re.compile("^Ngày kết thúc")).fill("2027-06-10")
     page.get_by_label("Chỉ tiêu: Số hoạt động đã tổ chức").fill("15")
-    page.get_by_role("button", name="Lưu").click()
+    submit(page, name="Lưu")
 
     assert "Ngày kết thúc đang trước ngày bắt đầu." in page.content()
     assert not Campaign.objects.exists()
     check(page)
     page.get_by_label(re.compile("^Ngày kết thúc")).fill("2027-06-28")
-    page.get_by_role("button", name="Lưu").click()
+    submit(page, name="Lưu")
 
     assert page.get_by_role("heading", level=1).inner_text() == "Ngày Gia đình Việt Nam 28/6/2027"
     check(page)
