@@ -155,3 +155,23 @@ def test_it_locks_the_period_and_reopens_it_for_one_club(world, today):
     assert event.by == world.users["province_official"]
     other = QuarterlyReport.objects.filter(club=world.other_club).exists()
     assert not other
+
+
+def test_it_reopens_a_locked_quarter_from_the_clubs_page(client, world, today):
+    from django.urls import reverse
+
+    today(dt.date(2026, 6, 1))
+    url = reverse("reports:reopen", args=[world.club.pk, 2026, 1])
+    client.force_login(world.users["chair"])
+    assert client.post(url, {"reason": "Quên nộp"}).status_code == 403
+    client.force_login(world.users["ward_official"])
+    page = client.get(reverse("reports:club", args=[world.club.pk]) + "?year=2026")
+    assert "Mở lại cho câu lạc bộ này" in page.content.decode()
+    response = client.post(url, {"reason": ""}, follow=True)
+    assert "Hãy viết lý do mở lại." in response.content.decode()
+    assert not QuarterlyReport.objects.exists()
+    response = client.post(url, {"reason": "Cán bộ ốm, nộp bù"})
+    report = QuarterlyReport.objects.get(club=world.club, year=2026, quarter=1)
+    assert response["Location"] == report.get_absolute_url()
+    assert report.events.get(action=Event.Action.REOPENED).comment == "Cán bộ ốm, nộp bù"
+    assert not report.is_locked()
