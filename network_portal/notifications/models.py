@@ -149,6 +149,7 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     claim = models.CharField(_("claimed by"), max_length=64, blank=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

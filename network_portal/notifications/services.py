@@ -110,6 +110,26 @@ def pending_batches(*, now: dt.datetime) -> list[list[int]]:
     return list(_chunks(ids))
 
 
+def batches_to_queue(*, now: dt.datetime) -> list[list[int]]:
+    """What the beat hands to the workers: waiting rows not queued in the last `LEASE` (so a
+    backlog is not queued again every minute), marked as queued now."""
+    ids = list(
+        Delivery.objects.filter(_claimable(now), in_digest=False)
+        .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=now - LEASE))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    batches = list(_chunks(ids))
+    for batch in batches:
+        Delivery.objects.filter(pk__in=batch).update(queued_at=now)
+    return batches
+
+
+def queue_failed(*, ids: list[int]) -> None:
+    """The broker refused the batch: the next scan queues it again."""
+    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(queued_at=None)
+
+
 def deliveries_send(*, ids: list[int], claim: str, now: dt.datetime) -> None:
     """Send one batch. Idempotent: rows already sent or claimed by another are left alone.
 

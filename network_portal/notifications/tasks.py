@@ -19,7 +19,7 @@ from .channels import MailServerError
 log = logging.getLogger(__name__)
 
 
-def enqueue(task, *args) -> bool:
+def enqueue(task, *args, on_failure=None) -> None:
     """Publish after commit; a broker that is down is logged, never raised: the rows wait in
     the database and the next scan enqueues them again."""
 
@@ -27,12 +27,11 @@ def enqueue(task, *args) -> bool:
         try:
             task.apply_async(args=args, retry=False)
         except Exception:  # kombu raises many kinds; none may break the caller's request
-            log.warning(
-                "Broker unreachable: %s%r will be picked up by the next scan", task.name, args
-            )
+            log.warning("Broker unreachable: %s will be picked up by the next scan", task.name)
+            if on_failure is not None:
+                on_failure()
 
     transaction.on_commit(publish)
-    return True
 
 
 @shared_task(
@@ -63,10 +62,11 @@ def send_digests(self) -> None:
 
 @shared_task(acks_late=True)
 def scan_and_send() -> None:
-    """Beat's task: insert what is due, then enqueue every batch still waiting."""
+    """Beat's task: insert what is due, then queue every batch waiting and not already queued
+    in the last `services.LEASE` (a backlog is not queued again every minute)."""
     now = timezone.now()
     with transaction.atomic():
         services.scan(now=now)
-    for batch in services.pending_batches(now=now):
-        enqueue(send_deliveries, batch)
+    for batch in services.batches_to_queue(now=now):
+        enqueue(send_deliveries, batch, on_failure=lambda ids=batch: services.queue_failed(ids=ids))
     enqueue(send_digests)

@@ -95,3 +95,30 @@ def test_it_lets_a_member_choose_a_daily_digest(page, live_server, world):
     preference = Preference.objects.get(user=world.member)
     assert preference.daily_digest is True
     assert preference.muted == ["campaigns:email"]
+
+
+def test_it_shows_a_ward_official_what_was_sent_and_what_failed(page, live_server, world):
+    from network_portal.notifications.models import Delivery
+    from tests.factories import ward_official
+
+    official = ward_official(world.club.ward, full_name="Nguyễn Thị Lan")
+    run(at(2026, 12, 7, 7, 0))
+    Delivery.objects.filter(recipient=world.member2, channel="email").update(
+        status="failed", error="SMTPRecipientsRefused: 550 no such user"
+    )
+    page.goto("/accounts/login/?next=/notifications/")
+    page.get_by_label("Email").fill(official.email)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/notifications/")
+    page.get_by_role("link", name="Nhật ký gửi thông báo").click()
+    page.wait_for_url("**/notifications/deliveries/")
+    assert page.get_by_test_id("delivery").count() == 10  # 8 meeting, 2 yearly report
+    check(page)
+    page.get_by_label("Trạng thái").select_option("failed")
+    page.get_by_role("button", name="Lọc").click()
+    page.wait_for_url("**/notifications/deliveries/?*")
+    assert page.get_by_test_id("delivery").count() == 1
+    assert "SMTPRecipientsRefused" in page.get_by_test_id("delivery").inner_text()
+    assert "Gửi lỗi" in page.get_by_test_id("delivery").inner_text()
+    check(page)
