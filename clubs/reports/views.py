@@ -260,7 +260,9 @@ def quarterly_edit(request, pk: int):
                 messages.error(request, getattr(error, "message", _("Try again.")))
             return redirect("reports:quarterly_edit", pk=report.pk)
         if form.is_valid():
-            return _save_report(request, report, form)
+            saved = _save_report(request, report, form)
+            if saved is not None:
+                return saved
     kinds, statuses = cases_rows(report.cases_summary)
     return render(
         request,
@@ -277,8 +279,9 @@ def _save_report(request, report, form):
     try:
         services.report_update(report=fresh, version=version, by=request.user, fields=fields)
     except services.ReportError as error:
+        # Shown above the form, which keeps what they typed so nothing is lost from the screen.
         messages.error(request, error.message)
-        return redirect(request.path)
+        return None
     messages.success(request, _("The report was saved."))
     return redirect(fresh)
 
@@ -436,7 +439,9 @@ def annual_edit(request, pk: int):
         request.POST or None, instance=report, initial={"version": report.version}
     )
     if request.method == "POST" and form.is_valid():
-        return _save_report(request, report, form)
+        saved = _save_report(request, report, form)
+        if saved is not None:
+            return saved
     return render(
         request,
         "reports/annual_edit.html",
