@@ -45,6 +45,12 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+def _valid_period(year: int, quarter: int | None = None) -> None:
+    """Years and quarters come from the URL: anything outside the portal's range is a 404."""
+    if not 2000 <= year <= 2100 or quarter not in (None, 1, 2, 3, 4):
+        raise Http404
+
+
 def _page(request, items):
     return Paginator(items, settings.PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -148,8 +154,9 @@ def club_reports(request, pk: int):
 @login_required
 @require_POST
 def quarterly_start(request, pk: int, year: int, quarter: int):
+    _valid_period(year, quarter)
     club = get_object_or_404(Club.objects.select_related("ward__province"), pk=pk)
-    _require(report_rules.can_draft_quarterly(request.user, club) and quarter in (1, 2, 3, 4))
+    _require(report_rules.can_draft_quarterly(request.user, club))
     try:
         report = services.quarterly_report_start(
             club=club, year=year, quarter=quarter, by=request.user
@@ -163,8 +170,9 @@ def quarterly_start(request, pk: int, year: int, quarter: int):
 @login_required
 @require_POST
 def quarterly_reopen(request, pk: int, year: int, quarter: int):
+    _valid_period(year, quarter)
     club = get_object_or_404(Club.objects.select_related("ward__province"), pk=pk)
-    _require(report_rules.can_reopen_ward(request.user, club.ward) and quarter in (1, 2, 3, 4))
+    _require(report_rules.can_reopen_ward(request.user, club.ward))
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write the reason for reopening."))
@@ -382,6 +390,7 @@ def attachment_download(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def annual_for_ward(request, ward_pk: int, year: int):
+    _valid_period(year)
     ward = get_object_or_404(Ward.objects.select_related("province"), pk=ward_pk)
     user = request.user
     report = AnnualReport.objects.filter(ward=ward, year=year).first()

@@ -127,7 +127,13 @@ def test_it_refuses_an_unknown_step_and_a_fifth_quarter(client, world, report):
         client.post(reverse("reports:quarterly_step", args=[report.pk, "delete"])).status_code
         == 404
     )
-    assert client.post(reverse("reports:start", args=[world.club.pk, 2026, 5])).status_code == 403
+    assert client.post(reverse("reports:start", args=[world.club.pk, 2026, 5])).status_code == 404
+    assert client.post(reverse("reports:start", args=[world.club.pk, 99999, 1])).status_code == 404
+    assert client.post(reverse("reports:reopen", args=[world.club.pk, 0, 1])).status_code == 404
+    assert (
+        client.get(reverse("reports:annual_for_ward", args=[world.ward.pk, 99999])).status_code
+        == 404
+    )
 
 
 def test_it_tells_the_chair_a_locked_period_is_locked(client, world, today):
