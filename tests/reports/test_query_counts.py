@@ -89,3 +89,21 @@ def test_it_pins_the_reports_home(client, world, today, extra, django_assert_num
     cache.clear()
     with django_assert_num_queries(7):
         client.get(reverse("reports:home"))
+
+
+def test_it_pins_a_report_page_as_its_history_grows(client, world, today):
+    from clubs.reports import services
+    from clubs.reports.models import Event
+
+    today(dt.date(2026, 4, 5))
+    report = services.quarterly_report_start(
+        club=world.club, year=2026, quarter=1, by=world.users["chair"]
+    )
+    client.force_login(world.users["ward_official"])
+    url = reverse("reports:quarterly", args=[report.pk])
+    cache.clear()
+    before = count(client, url)
+    for _i in range(6):
+        Event.objects.create(quarterly=report, action=Event.Action.SAVED, by=world.users["chair"])
+    cache.clear()
+    assert count(client, url) == before == 8
