@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import PermissionDenied
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -36,6 +37,7 @@ from .models import (
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 500
+DIGEST_TEMPLATE = "digest"
 LEASE = dt.timedelta(minutes=15)
 
 
@@ -50,8 +52,8 @@ def preferences_for(user_ids: Iterable[int]) -> dict[int, Preference]:
 
 # --- Scan -----------------------------------------------------------------------------------
 def scan(*, now: dt.datetime) -> int:
-    """Insert the deliveries of every occasion due at `now`; returns how many rows were new
-    (on databases that report it; the count is informational only)."""
+    """Insert the deliveries of every occasion due at `now` (rows that exist are left alone);
+    returns how many rows were offered, for the log."""
     cfg = ReminderSettings.current()
     inserted = 0
     for occasion in occasions.due(now, cfg):
@@ -104,6 +106,7 @@ def pending_batches(*, now: dt.datetime) -> list[list[int]]:
     """Ids waiting to be sent one by one (not the digest's), in batches for the tasks."""
     ids = list(
         Delivery.objects.filter(_claimable(now), in_digest=False)
+        .exclude(template=DIGEST_TEMPLATE)  # the digest's own row is sent by digests_send
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -115,6 +118,7 @@ def batches_to_queue(*, now: dt.datetime) -> list[list[int]]:
     backlog is not queued again every minute), marked as queued now."""
     ids = list(
         Delivery.objects.filter(_claimable(now), in_digest=False)
+        .exclude(template=DIGEST_TEMPLATE)  # the digest's own row is sent by digests_send
         .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=now - LEASE))
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -139,9 +143,9 @@ def deliveries_send(*, ids: list[int], claim: str, now: dt.datetime) -> None:
     """
     if not ids:
         return
-    Delivery.objects.filter(_claimable(now, claim), pk__in=ids, in_digest=False).update(
-        status=Delivery.Status.SENDING, claim=claim, claimed_at=now
-    )
+    Delivery.objects.filter(_claimable(now, claim), pk__in=ids, in_digest=False).exclude(
+        template=DIGEST_TEMPLATE
+    ).update(status=Delivery.Status.SENDING, claim=claim, claimed_at=now)
     rows = list(
         Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING, claim=claim)
         .select_related("recipient")
@@ -197,7 +201,7 @@ def digests_send(*, now: dt.datetime, claim: str) -> int:
                     occasion=key,
                     channel=Channel.EMAIL,
                     kind=Kind.DIGEST,
-                    template="digest",
+                    template=DIGEST_TEMPLATE,
                     created_at=now,
                 )
             ],
@@ -230,8 +234,9 @@ def digests_send(*, now: dt.datetime, claim: str) -> int:
         preference = Preference.objects.filter(user_id=user_id).first() or DEFAULT_PREFERENCE
         message = build_email(digest, preference.language, items=items)
         try:
-            message.send()
-        except OSError as error:
+            with get_connection() as connection:
+                connection.send_messages([message])
+        except OSError as error:  # SMTPException is an OSError
             raise MailServerError(str(error)) from error
         finished = timezone.now()
         Delivery.objects.filter(pk__in=[digest.pk] + [i.pk for i in items]).update(

@@ -110,3 +110,23 @@ def test_it_sends_what_came_after_the_digest_in_the_next_days_digest(world):
     digest = [m for m in mail.outbox if m.to == [world.member.email]]
     assert len(digest) == 1
     assert "Hủy" in digest[0].body
+
+
+def test_it_retries_a_digest_the_mail_server_refused_and_sends_it_once(world, settings):
+    import pytest
+
+    from network_portal.notifications.channels import MailServerError
+    from tests.notifications.backends import script
+
+    settings.EMAIL_BACKEND = "tests.notifications.backends.ScriptedBackend"
+    Preference.objects.create(user=world.member, daily_digest=True)
+    run(at(2026, 12, 7, 7, 0))
+    script(open_fails=1)
+    with pytest.raises(MailServerError):
+        services.digests_send(now=at(2026, 12, 7, 18, 0), claim="digest-task")
+    run(at(2026, 12, 7, 18, 1))  # the next beat leaves the digest alone
+    assert Delivery.objects.get(occasion="digest:2026-12-07").status == "pending"
+    services.digests_send(now=at(2026, 12, 7, 18, 2), claim="digest-task")
+    services.digests_send(now=at(2026, 12, 7, 18, 3), claim="another")
+    assert [m.to for m in mail.outbox] == [[world.member.email]]
+    assert Delivery.objects.get(occasion="digest:2026-12-07").status == "sent"
