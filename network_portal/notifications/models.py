@@ -9,6 +9,7 @@ what happened. Nothing is sent that has no row; nothing with a row is sent twice
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -37,10 +38,10 @@ class ReminderSettings(models.Model):
     """When reminders go out; one row, edited by site administrators in the admin."""
 
     meeting_days_before = models.PositiveSmallIntegerField(
-        _("meeting reminder: days before"), default=3
+        _("meeting reminder: days before"), default=3, validators=[MinValueValidator(1)]
     )
     morning_hour = models.PositiveSmallIntegerField(
-        _("hour of the morning reminders (0–23)"), default=7
+        _("hour of the morning reminders (0–23)"), default=7, validators=[MaxValueValidator(23)]
     )
     minutes_after_days = models.PositiveSmallIntegerField(
         _("missing minutes: days after the meeting"), default=2
@@ -49,7 +50,7 @@ class ReminderSettings(models.Model):
         _("report reminder: days before it is due"), default=7
     )
     overdue_every_days = models.PositiveSmallIntegerField(
-        _("overdue report: remind again every … days"), default=7
+        _("overdue report: remind again every … days"), default=7, validators=[MinValueValidator(1)]
     )
     annual_first_days_before = models.PositiveSmallIntegerField(
         _("yearly report: first reminder, days before it is due"), default=9
@@ -60,7 +61,9 @@ class ReminderSettings(models.Model):
     campaign_days_before_close = models.PositiveSmallIntegerField(
         _("campaign: days before it closes"), default=7
     )
-    digest_hour = models.PositiveSmallIntegerField(_("hour of the daily digest (0–23)"), default=18)
+    digest_hour = models.PositiveSmallIntegerField(
+        _("hour of the daily digest (0–23)"), default=18, validators=[MaxValueValidator(23)]
+    )
 
     class Meta:
         verbose_name = _("reminder settings")
