@@ -111,6 +111,58 @@ class RosterEntryForm(forms.ModelForm):
         self.fields["gender"].choices = Gender.choices
 
 
+class RosterEntryEditForm(RosterEntryForm):
+    """The board corrects a person's details or changes their role; the date of a role change
+    goes into the entry's history."""
+
+    role_changed_on = forms.DateField(
+        label=_("Date of the change of role"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Only used when the role changes. Empty means today."),
+        error_messages={"invalid": _("Please enter a date, for example 15/03/2026.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["joined_on"].error_messages["invalid"] = _(
+            "Please enter a date, for example 15/03/2026."
+        )
+        self.fields["full_name"].error_messages["required"] = _("Please enter the full name.")
+        self.fields["gender"].error_messages["required"] = _("Please choose a gender.")
+        self.fields["role"].error_messages["invalid_choice"] = _(
+            "Please choose a role from the list."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        joined_on = cleaned.get("joined_on")
+        changed_on = cleaned.get("role_changed_on")
+        if joined_on and joined_on > today:
+            self.add_error("joined_on", _("The joining date cannot be in the future."))
+        if changed_on:
+            if changed_on > today:
+                self.add_error(
+                    "role_changed_on", _("The date of the change cannot be in the future.")
+                )
+            elif joined_on and changed_on < joined_on:
+                self.add_error(
+                    "role_changed_on",
+                    _("The date of the change cannot be before the person joined the club."),
+                )
+        return cleaned
+
+    def update_kwargs(self) -> dict:
+        """What `services.roster_entry_update` takes from the cleaned form."""
+        data = dict(self.cleaned_data)
+        return {
+            "role": data.pop("role"),
+            "role_changed_on": data.pop("role_changed_on"),
+            **data,
+        }
+
+
 WEEKDAYS = [
     (0, _("Monday")),
     (1, _("Tuesday")),
@@ -293,6 +345,10 @@ class SteeringMemberForm(forms.ModelForm):
     class Meta:
         model = SteeringGroupMember
         fields = ["full_name", "position", "role"]
+        error_messages = {
+            "full_name": {"required": _("Please enter the full name.")},
+            "role": {"invalid_choice": _("Please choose a role from the list.")},
+        }
 
 
 class ReferralStatusForm(forms.Form):

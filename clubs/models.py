@@ -174,7 +174,7 @@ class SteeringGroupMember(models.Model):
 
 class RosterEntry(models.Model):
     """A person on a club's roster; many never have a portal account. History is kept:
-    someone who leaves gets `left_on`, and a change of role is a new entry."""
+    someone who leaves gets `left_on`, and a change of role is a `RosterRoleChange` row."""
 
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
@@ -235,6 +235,39 @@ class RosterEntry(models.Model):
     @property
     def is_current(self) -> bool:
         return self.left_on is None
+
+
+class RosterRoleChange(models.Model):
+    """History of a roster entry's role: from which role to which, on which date, by whom."""
+
+    entry = models.ForeignKey(
+        RosterEntry,
+        on_delete=models.CASCADE,
+        related_name="role_changes",
+        verbose_name=_("roster entry"),
+    )
+    from_role = models.CharField(
+        _("previous role"), max_length=20, choices=RosterEntry.Role.choices
+    )
+    to_role = models.CharField(_("new role"), max_length=20, choices=RosterEntry.Role.choices)
+    changed_on = models.DateField(_("changed on"), default=timezone.localdate)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+        ordering = ["-changed_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.entry}: {self.from_role} → {self.to_role} ({self.changed_on})"
 
 
 class JoinRequest(models.Model):

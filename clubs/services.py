@@ -32,6 +32,7 @@ from .models import (
     MeetingPhoto,
     Referral,
     RosterEntry,
+    RosterRoleChange,
     SteeringGroupMember,
     Topic,
 )
@@ -142,6 +143,59 @@ def roster_entry_leave(*, entry: RosterEntry, left_on: dt.date, by) -> None:
     entry.save(update_fields=["left_on"])
 
 
+ROSTER_EDITABLE_FIELDS = (
+    "full_name",
+    "gender",
+    "birth_year",
+    "phone",
+    "affiliation",
+    "block",
+    "lives_in_ward",
+    "joined_on",
+)
+
+
+def roster_entry_update(
+    *, entry: RosterEntry, by, role: str, role_changed_on: dt.date | None = None, **fields
+) -> RosterEntry:
+    """Correct a current roster entry's details and change its role.
+
+    A change of role is kept as a `RosterRoleChange` (from, to, date, who), the way the roster
+    keeps joined/left dates; the composition check reads the current roles, so it follows.
+    """
+    _require(club_rules.can_manage_club(by, entry.club), "Only the board may edit the roster.")
+    unknown = set(fields) - set(ROSTER_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    if role not in RosterEntry.Role.values:
+        raise ValueError("Unknown role.")
+    changed_on = role_changed_on or timezone.localdate()
+    with transaction.atomic():
+        # Compare with the stored row: a bound ModelForm has already copied its data onto
+        # the instance it was given.
+        stored = RosterEntry.objects.select_for_update().get(pk=entry.pk)
+        if not stored.is_current:
+            raise ValueError("This person has left the club.")
+        changed = [name for name, value in fields.items() if getattr(stored, name) != value]
+        for name in changed:
+            setattr(stored, name, fields[name])
+        if role != stored.role:
+            RosterRoleChange.objects.create(
+                entry=stored,
+                from_role=stored.role,
+                to_role=role,
+                changed_on=changed_on,
+                changed_by=by,
+            )
+            stored.role = role
+            changed.append("role")
+        if changed:
+            stored.save(update_fields=changed)
+    if stored.user_id == getattr(by, "pk", None):
+        club_rules.forget_club_roles(by)
+    return stored
+
+
 def club_create(*, ward, by, blocks=(), **fields) -> Club:
     """A ward official founds a club in their ward."""
     _require(permissions.can_manage_ward(by, ward), "Only the ward's officials.")
@@ -164,6 +218,26 @@ def steering_member_add(*, ward, by, **fields) -> SteeringGroupMember:
     _require(permissions.can_manage_ward(by, ward), "Only the ward's officials.")
     with transaction.atomic():
         return SteeringGroupMember.objects.create(ward=ward, **fields)
+
+
+def steering_member_update(*, person: SteeringGroupMember, by, **fields) -> SteeringGroupMember:
+    """A ward official corrects a steering group person's name, position or role."""
+    _require(permissions.can_manage_ward(by, person.ward), "Only the ward's officials.")
+    allowed = {"full_name", "position", "role"}
+    if set(fields) - allowed:
+        raise TypeError("Only name, position and role can be changed.")
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(person, name, value)
+        person.save(update_fields=list(fields))
+    return person
+
+
+def steering_member_remove(*, person: SteeringGroupMember, by) -> None:
+    """A ward official takes a person off the ward's steering group."""
+    _require(permissions.can_manage_ward(by, person.ward), "Only the ward's officials.")
+    with transaction.atomic():
+        person.delete()
 
 
 # --- Meetings -------------------------------------------------------------------------------
@@ -270,6 +344,8 @@ def _log(case: Case | None, club: Club, user, action: str, detail: str = "") -> 
 
 def case_create(*, club: Club, by, identity: dict | None = None, **fields) -> Case:
     _require(club_rules.can_record_case(by, club), "Only the advisory team records cases.")
+    if fields.get("follow_up_status") == Case.FollowUp.CLOSED and not fields.get("closed_on"):
+        fields["closed_on"] = timezone.localdate()
     with transaction.atomic():
         case = Case.objects.create(club=club, holder=by, **fields)
         if identity and any(identity.values()):
@@ -281,6 +357,16 @@ def case_create(*, club: Club, by, identity: dict | None = None, **fields) -> Ca
 def case_update(*, case: Case, by, changed: list[str], identity: dict | None = None) -> Case:
     """Save the fields a validated form changed on `case`; only the holder may change it."""
     _require(club_rules.can_change_case(by, case), "Only the counsellor holding it.")
+    changed = list(changed)
+    # The closing date follows the follow-up status: set when it becomes closed, cleared when
+    # the case is reopened.
+    closed = case.follow_up_status == Case.FollowUp.CLOSED
+    if closed and case.closed_on is None:
+        case.closed_on = timezone.localdate()
+        changed.append("closed_on")
+    elif not closed and case.closed_on is not None:
+        case.closed_on = None
+        changed.append("closed_on")
     with transaction.atomic():
         if changed:
             case.save(update_fields=changed)

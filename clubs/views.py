@@ -27,6 +27,7 @@ from .forms import (
     PlanYearForm,
     ReferralForm,
     ReferralStatusForm,
+    RosterEntryEditForm,
     RosterEntryForm,
     SteeringMemberForm,
 )
@@ -216,6 +217,45 @@ def roster(request, pk: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def roster_entry_edit(request, pk: int, entry_pk: int):
+    """The board (or the ward's officials) corrects a person's details or changes their role."""
+    entry = get_object_or_404(
+        RosterEntry.objects.select_related("club__ward__province", "block"),
+        pk=entry_pk,
+        club_id=pk,
+        left_on__isnull=True,
+    )
+    club = entry.club
+    _require_perm(request.user, "clubs.manage_roster", club)
+    form = RosterEntryEditForm(request.POST or None, instance=entry, club=club)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.roster_entry_update(
+                entry=entry, by=request.user, **form.update_kwargs()
+            )
+        except ValueError:
+            messages.error(
+                request, _("This person has left the club; the entry cannot be changed.")
+            )
+            return redirect("clubs:roster", pk=club.pk)
+        messages.success(request, _("The details of %(name)s were saved.") % {"name": entry})
+        return redirect("clubs:roster", pk=club.pk)
+    return render(
+        request,
+        "clubs/roster_entry_edit.html",
+        {
+            "club": club,
+            "entry": entry,
+            "form": form,
+            "history": entry.role_changes.select_related("changed_by").order_by(
+                "-changed_on", "-pk"
+            ),
+        },
+    )
+
+
+@login_required
 @require_POST
 def roster_leave(request, pk: int, entry_pk: int):
     """History is kept: someone who leaves gets a leaving date, the row stays."""
@@ -252,6 +292,45 @@ def steering_group(request, ward_code: int):
             "can_manage": can_manage,
         },
     )
+
+
+def _steering_person_or_404(ward_code: int, person_pk: int) -> SteeringGroupMember:
+    return get_object_or_404(
+        SteeringGroupMember.objects.select_related("ward__province"),
+        pk=person_pk,
+        ward__code=ward_code,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def steering_member_edit(request, ward_code: int, person_pk: int):
+    """The ward's officials correct a steering group person's name, position or role."""
+    person = _steering_person_or_404(ward_code, person_pk)
+    if not permissions.can_manage_ward(request.user, person.ward):
+        raise PermissionDenied
+    form = SteeringMemberForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        services.steering_member_update(person=person, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The steering group was updated."))
+        return redirect("clubs:steering_group", ward_code=ward_code)
+    return render(
+        request,
+        "clubs/steering_member_edit.html",
+        {"ward": person.ward, "person": person, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def steering_member_remove(request, ward_code: int, person_pk: int):
+    person = _steering_person_or_404(ward_code, person_pk)
+    if not permissions.can_manage_ward(request.user, person.ward):
+        raise PermissionDenied
+    name = person.full_name
+    services.steering_member_remove(person=person, by=request.user)
+    messages.success(request, _("%(name)s was taken off the steering group.") % {"name": name})
+    return redirect("clubs:steering_group", ward_code=ward_code)
 
 
 # --- Meetings -------------------------------------------------------------------------------

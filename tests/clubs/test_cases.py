@@ -173,3 +173,49 @@ def test_it_does_not_let_has_perm_open_cases_to_the_site_admin(club):
     assert not any(
         name.startswith("clubs.") and "case" in name for name in rules.permissions.permissions
     )
+
+
+def test_it_sets_the_closing_date_when_a_case_is_closed_and_clears_it_when_reopened(db):
+    from django.utils import timezone
+
+    from clubs import services
+    from clubs.models import Case, RosterEntry
+    from tests.clubs.factories import CaseFactory, ClubFactory, on_roster
+
+    club = ClubFactory()
+    adviser = on_roster(club, RosterEntry.Role.ADVISORY)
+    case = CaseFactory(club=club, holder=adviser)
+    assert case.closed_on is None
+
+    case.follow_up_status = Case.FollowUp.CLOSED
+    services.case_update(case=case, by=adviser, changed=["follow_up_status"])
+    case.refresh_from_db()
+    assert case.closed_on == timezone.localdate()
+
+    case.follow_up_status = Case.FollowUp.FOLLOWING
+    services.case_update(case=case, by=adviser, changed=["follow_up_status"])
+    case.refresh_from_db()
+    assert case.closed_on is None
+
+
+def test_it_dates_a_case_recorded_as_already_closed(db):
+    from django.utils import timezone
+
+    from clubs import services
+    from clubs.models import RosterEntry
+    from tests.clubs.factories import ClubFactory, on_roster
+
+    club = ClubFactory()
+    adviser = on_roster(club, RosterEntry.Role.ADVISORY)
+
+    case = services.case_create(
+        club=club,
+        by=adviser,
+        kind="other",
+        gender="male",
+        age_band="30_59",
+        relation="self",
+        follow_up_status="closed",
+    )
+
+    assert case.closed_on == timezone.localdate()

@@ -8,7 +8,15 @@ refused like anyone else.
 import pytest
 from django.urls import reverse
 
-from clubs.models import Case, CaseAccessLog, JoinRequest, Meeting
+from clubs.models import (
+    Case,
+    CaseAccessLog,
+    JoinRequest,
+    Meeting,
+    RosterEntry,
+    RosterRoleChange,
+    SteeringGroupMember,
+)
 
 ROLES = [
     "anonymous",
@@ -27,6 +35,23 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 MANAGERS = {"chair", "ward_official", "admin"}
 OVERSEERS = MANAGERS | {"province_official"}
 CASE_READERS = {"chair", "advisory", "ward_official"}
+WARD_MANAGERS = {"ward_official", "admin"}
+
+
+def _plain_entry(w) -> RosterEntry:
+    """A roster entry without an account (most of a real roster)."""
+    entry, _ = RosterEntry.objects.get_or_create(
+        club=w.club, full_name="Lê Văn Nam", defaults={"gender": "male", "birth_year": 1965}
+    )
+    return entry
+
+
+def _steering_person(w) -> SteeringGroupMember:
+    person, _ = SteeringGroupMember.objects.get_or_create(
+        ward=w.ward, full_name="Ngô Văn Tâm", defaults={"role": SteeringGroupMember.Role.LEADER}
+    )
+    return person
+
 
 # (url name, how to build its kwargs, who may GET it, needs login)
 PAGES = [
@@ -42,6 +67,18 @@ PAGES = [
     ("edit", lambda w: {"pk": w.club.pk}, MANAGERS, True),
     ("requests", lambda w: {"pk": w.club.pk}, MANAGERS, True),
     ("roster", lambda w: {"pk": w.club.pk}, OVERSEERS, True),
+    (
+        "roster_edit",
+        lambda w: {"pk": w.club.pk, "entry_pk": _plain_entry(w).pk},
+        MANAGERS,
+        True,
+    ),
+    (
+        "steering_member_edit",
+        lambda w: {"ward_code": w.ward.code, "person_pk": _steering_person(w).pk},
+        WARD_MANAGERS,
+        True,
+    ),
     ("meetings_plan", lambda w: {"pk": w.club.pk}, MANAGERS, True),
     ("meeting_add", lambda w: {"pk": w.club.pk}, MANAGERS, True),
     (
@@ -111,6 +148,55 @@ def test_it_lets_only_the_board_and_ward_officials_approve_a_request(client, wor
     join_request.refresh_from_db()
     approved = join_request.status == JoinRequest.Status.APPROVED
     assert approved == (role in MANAGERS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_it_lets_only_the_board_and_ward_officials_change_a_role(client, world, role):
+    entry = _plain_entry(world)
+    url = reverse("clubs:roster_edit", kwargs={"pk": world.club.pk, "entry_pk": entry.pk})
+    data = {"full_name": entry.full_name, "gender": "male", "birth_year": 1965}
+    data |= {"role": "advisory", "joined_on": entry.joined_on.isoformat(), "lives_in_ward": "on"}
+
+    _client(client, world, role).post(url, data)
+
+    entry.refresh_from_db()
+    changed = entry.role == RosterEntry.Role.ADVISORY
+    assert changed == (role in MANAGERS)
+    assert RosterRoleChange.objects.filter(entry=entry).exists() == changed
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_it_lets_only_the_wards_officials_edit_the_steering_group(client, world, role):
+    person = _steering_person(world)
+    url = reverse(
+        "clubs:steering_member_edit",
+        kwargs={"ward_code": world.ward.code, "person_pk": person.pk},
+    )
+
+    _client(client, world, role).post(
+        url, {"full_name": "Ngô Văn Tâm", "position": "Phó Chủ tịch UBND", "role": "deputy"}
+    )
+
+    person.refresh_from_db()
+    assert (person.role == SteeringGroupMember.Role.DEPUTY) == (role in WARD_MANAGERS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_it_lets_only_the_wards_officials_remove_from_the_steering_group(client, world, role):
+    person = _steering_person(world)
+    url = reverse(
+        "clubs:steering_member_remove",
+        kwargs={"ward_code": world.ward.code, "person_pk": person.pk},
+    )
+
+    response = _client(client, world, role).post(url)
+
+    removed = not SteeringGroupMember.objects.filter(pk=person.pk).exists()
+    assert removed == (role in WARD_MANAGERS)
+    if role == "anonymous":
+        assert response.status_code == 302
+    elif role not in WARD_MANAGERS:
+        assert response.status_code == 403
 
 
 @pytest.mark.parametrize("role", ROLES)
