@@ -229,7 +229,8 @@ def digests_send(*, now: dt.datetime, claim: str) -> int:
             pk__in=[i.pk for i in items if i.pk not in kept], claim=claim
         ).update(status=Delivery.Status.OBSOLETE)
         items = [i for i in items if i.pk in kept]
-        if not items:
+        if not items:  # nothing left that still applies: no digest today
+            Delivery.objects.filter(pk=digest.pk).update(status=Delivery.Status.OBSOLETE)
             continue
         preference = Preference.objects.filter(user_id=user_id).first() or DEFAULT_PREFERENCE
         message = build_email(digest, preference.language, items=items)
