@@ -124,6 +124,19 @@ ARTICLES = [
     ),
 ]
 
+# Links to the campaigns and clubs of the earlier seeders (`ctx.extra`): title → (campaign key
+# in ctx.extra["campaigns"] or None, club keys in ctx.extra["clubs"]).
+LINKS = {
+    "Đà Nẵng phát động Tháng hành động vì bình đẳng giới năm 2026": (
+        "2026",
+        ["hai_chau", "thanh_khe"],
+    ),
+    "CLB Nam giới tiên phong phường Hải Châu sinh hoạt chuyên đề tháng 11": ("2026", ["hai_chau"]),
+    "Hội thi nấu ăn “Bếp ấm ba miền” dành cho nam giới": (None, ["thanh_khe"]),
+    "Tổng kết Tháng hành động: 9/9 khối phố có câu lạc bộ": ("2026", ["hai_chau"]),
+    "Câu lạc bộ ra mắt tổ tư vấn mới": (None, ["hai_chau"]),
+}
+
 PALETTES = [
     ((74, 37, 116), (179, 71, 0)),
     ((30, 107, 52), (255, 191, 71)),
@@ -190,6 +203,27 @@ def seed(ctx) -> None:
             at = now - datetime.timedelta(days=days_ago, hours=n)
             services.article_publish(article=article, by=editor, at=at)
         made += 1
+    _link(ctx)
     ctx.extra["news_categories"] = categories
     if made:
         ctx.stdout.write(f"Tin tức: {made} bài viết mẫu (1 bài hẹn giờ đăng, 1 bài chờ duyệt).")
+
+
+def _link(ctx) -> None:
+    """Link the demo articles to the demo campaign and clubs, when those seeders ran.
+
+    Written directly (like other seeders' back-dated history) and idempotent: a campaign is set
+    only where none is, and adding a club that is already linked changes nothing."""
+    campaigns = ctx.extra.get("campaigns", {})
+    clubs = ctx.extra.get("clubs", {})
+    for title, (campaign_key, club_keys) in LINKS.items():
+        article = Article.objects.filter(title=title).first()
+        if article is None:
+            continue
+        campaign = campaigns.get(campaign_key) if campaign_key else None
+        if campaign is not None and article.campaign_id is None:
+            article.campaign = campaign
+            article.save(update_fields=["campaign"])
+        linked = [clubs[key] for key in club_keys if key in clubs]
+        if linked:
+            article.clubs.add(*linked)

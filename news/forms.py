@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import images
+from campaigns.models import Campaign
+from clubs.models import Club
+
+from . import images, selectors
 from .models import Category
 from .services import MAX_TAGS, ArticleData, PhotoUpload
 
@@ -34,6 +37,20 @@ class PhotoField(forms.FileField):
         if not upload or upload is initial:
             return None
         return images.check_upload(upload)
+
+
+class CampaignChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.starts_on:%d/%m/%Y} – {obj.ends_on:%d/%m/%Y})"
+
+
+class ClubsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} – {obj.ward.name}"
+
+
+# Up to this many clubs are shown as checkboxes; more (an editor's list) as a multiple select.
+CHECKBOX_CLUBS = 12
 
 
 class ArticleForm(forms.Form):
@@ -75,10 +92,41 @@ class ArticleForm(forms.Form):
     source_url = forms.URLField(
         label=_("Source link"), required=False, assume_scheme="https", max_length=200
     )
+    campaign = CampaignChoiceField(
+        label=_("Campaign"),
+        queryset=Campaign.objects.none(),  # set per form: current and recent ones
+        required=False,
+        empty_label=_("— not about a campaign —"),
+        help_text=_("Optional: the campaign this story is part of (current or recent ones)."),
+    )
+    clubs = ClubsField(
+        label=_("Clubs"),
+        queryset=Club.objects.none(),  # set per form: the person's own clubs, or all
+        required=False,
+        help_text=_("Optional: the clubs this story is about."),
+    )
 
-    def __init__(self, *args, has_cover: bool = False, **kwargs):
+    def __init__(self, *args, user=None, article=None, has_cover: bool = False, **kwargs):
         self.has_cover = has_cover
         super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = selectors.linkable_campaigns(
+            keep_pk=article.campaign_id if article else None
+        )
+        keep = [club.pk for club in article.clubs.all()] if article else []
+        clubs = list(selectors.linkable_clubs(user, keep_pks=keep))
+        field = self.fields["clubs"]
+        field.queryset = selectors.linkable_clubs(user, keep_pks=keep)
+        # The choices come from the list read once here, not from a second query per render.
+        field.choices = [(club.pk, field.label_from_instance(club)) for club in clubs]
+        if not clubs:
+            del self.fields["clubs"]
+        elif len(clubs) <= CHECKBOX_CLUBS:
+            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+        else:
+            field.widget = forms.SelectMultiple(choices=field.choices, attrs={"size": 10})
+            field.help_text = _(
+                "Optional: the clubs this story is about. Hold Ctrl (or ⌘) to choose several."
+            )
 
     def clean_tags(self) -> list[str]:
         names = [n.strip() for n in self.cleaned_data["tags"].split(",") if n.strip()]
@@ -115,6 +163,8 @@ class ArticleForm(forms.Form):
             byline=c["byline"].strip(),
             source_name=c["source_name"].strip(),
             source_url=c["source_url"],
+            campaign=c.get("campaign"),
+            clubs=list(c.get("clubs") or []),
         )
 
     def cover_upload(self) -> PhotoUpload | None:

@@ -1,8 +1,7 @@
 """Activity news: categories, tags, articles with their photos and revision history.
 
-Links to a campaign and to clubs come later (those apps have no models yet): they will be a
-nullable `campaign` ForeignKey and a `clubs` ManyToManyField on `Article`, added by a later
-migration of this app (see ARCHITECTURE.md).
+An article may link to one campaign and to clubs (both optional): the article page names
+them, and a campaign's or club's page can list its articles through `related_name="articles"`.
 """
 
 from __future__ import annotations
@@ -84,6 +83,17 @@ class Article(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("cover photo"),
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("campaign"),
+    )
+    clubs = models.ManyToManyField(
+        "clubs.Club", blank=True, related_name="articles", verbose_name=_("clubs")
     )
     byline = models.CharField(_("byline"), max_length=150, blank=True)
     source_name = models.CharField(_("source"), max_length=150, blank=True)

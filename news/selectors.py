@@ -6,10 +6,15 @@ article only when it is published AND its publication time has come.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import connection
 from django.db.models import Case, Count, F, Func, Prefetch, Q, QuerySet, TextField, Value, When
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from campaigns.models import Campaign
+from clubs.models import Club, RosterEntry
 from network_portal.roles.permissions import is_editor
 
 from .models import Article, ArticleImage, Category, Status, Tag
@@ -35,8 +40,12 @@ def categories_in_use() -> QuerySet[Category]:
 
 def public_article(slug: str) -> Article:
     return get_object_or_404(
-        public_articles().prefetch_related(
-            "tags", Prefetch("images", queryset=ArticleImage.objects.all())
+        public_articles()
+        .select_related("campaign")
+        .prefetch_related(
+            "tags",
+            Prefetch("images", queryset=ArticleImage.objects.all()),
+            Prefetch("clubs", queryset=Club.objects.select_related("ward").order_by("name")),
         ),
         slug=slug,
     )
@@ -101,6 +110,10 @@ def category_by_slug(slug: str) -> Category:
     return get_object_or_404(Category, slug=slug)
 
 
+def campaign_by_pk(pk: int) -> Campaign:
+    return get_object_or_404(Campaign, pk=pk)
+
+
 # --- The newsroom ---------------------------------------------------------------------------
 def newsroom_articles(user, status: str = "") -> QuerySet[Article]:
     """Editors see every article; everyone else only their own."""
@@ -119,10 +132,53 @@ def newsroom_articles(user, status: str = "") -> QuerySet[Article]:
 
 def article_for_staff(pk: int) -> Article:
     return get_object_or_404(
-        Article.objects.select_related("category", "author", "cover").prefetch_related(
-            "tags", "images"
+        Article.objects.select_related("category", "author", "cover", "campaign").prefetch_related(
+            "tags",
+            "images",
+            Prefetch("clubs", queryset=Club.objects.select_related("ward").order_by("name")),
         ),
         pk=pk,
+    )
+
+
+# --- Links to a campaign and to clubs -------------------------------------------------------
+RECENT_CAMPAIGN_DAYS = 365
+UPCOMING_CAMPAIGN_DAYS = 120
+
+
+def linkable_campaigns(*, keep_pk: int | None = None, today=None) -> QuerySet[Campaign]:
+    """Campaigns an article may link to: running, ended within a year, or starting within
+    four months; plus the one it already links to (an old link is never lost by editing)."""
+    today = today or timezone.localdate()
+    current = Q(
+        ends_on__gte=today - datetime.timedelta(days=RECENT_CAMPAIGN_DAYS),
+        starts_on__lte=today + datetime.timedelta(days=UPCOMING_CAMPAIGN_DAYS),
+    )
+    if keep_pk:
+        current |= Q(pk=keep_pk)
+    return Campaign.objects.filter(current).order_by("-starts_on", "title")
+
+
+def linkable_clubs(user, *, keep_pks=()) -> QuerySet[Club]:
+    """Clubs an article may link to: for editors every club that is not dissolved; for
+    everyone else the clubs they are on the roster of. Plus the clubs it already links to."""
+    if is_editor(user):
+        allowed = ~Q(status=Club.Status.DISSOLVED)
+    else:
+        allowed = Q(
+            pk__in=RosterEntry.objects.filter(user=user, left_on__isnull=True).values("club_id")
+        )
+    if keep_pks:
+        allowed |= Q(pk__in=list(keep_pks))
+    return Club.objects.filter(allowed).select_related("ward").order_by("ward__name", "name")
+
+
+def board_club_pks(user) -> list[int]:
+    """The clubs whose board the user sits on: preselected on a new story."""
+    return list(
+        RosterEntry.objects.filter(
+            user=user, left_on__isnull=True, role__in=RosterEntry.BOARD_ROLES
+        ).values_list("club_id", flat=True)
     )
 
 

@@ -4,14 +4,17 @@ a revision row saying who did what and when, and the public cache bumped on comm
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import cache, images
+from campaigns.models import Campaign
+from clubs.models import Club
+
+from . import cache, images, selectors
 from .models import Article, ArticleImage, Category, Revision, Status, Tag
 from .text import fold, html_to_text, render_markdown, vietnamese_slug
 
@@ -30,6 +33,8 @@ class ArticleData:
     byline: str = ""
     source_name: str = ""
     source_url: str = ""
+    campaign: Campaign | None = None
+    clubs: list[Club] = field(default_factory=list)
 
 
 @dataclass
@@ -79,9 +84,32 @@ def _apply(article: Article, data: ArticleData) -> None:
     article.byline = data.byline
     article.source_name = data.source_name
     article.source_url = data.source_url
+    article.campaign = data.campaign
     article.search_text = fold(
         " ".join([data.title, data.lead, article.body_text, " ".join(data.tag_names)])
     )
+
+
+def _check_links(by, data: ArticleData, article: Article | None = None) -> None:
+    """Only clubs the person may link (their own, or any for editors) and only current or
+    recent campaigns; what the article already links to may stay."""
+    keep_clubs = set(article.clubs.values_list("pk", flat=True)) if article else set()
+    wanted = {club.pk for club in data.clubs}
+    if wanted - keep_clubs:
+        allowed = set(
+            selectors.linkable_clubs(by, keep_pks=keep_clubs)
+            .filter(pk__in=wanted)
+            .values_list("pk", flat=True)
+        )
+        if wanted - allowed:
+            raise ValidationError(_("You may link the article only to your own clubs."))
+    kept_campaign = article.campaign_id if article else None
+    if (
+        data.campaign is not None
+        and data.campaign.pk != kept_campaign
+        and not selectors.linkable_campaigns().filter(pk=data.campaign.pk).exists()
+    ):
+        raise ValidationError(_("Please choose a current or recent campaign."))
 
 
 def _revision(article: Article, by, action: str, note: str = "") -> None:
@@ -122,11 +150,13 @@ def _bump_if_public(article: Article) -> None:
 
 def article_create(*, by, data: ArticleData, cover: PhotoUpload | None = None) -> Article:
     _require(by, "news.add_article")
+    _check_links(by, data)
     with transaction.atomic():
         article = Article(author=by, status=Status.DRAFT, slug=unique_slug(data.title))
         _apply(article, data)
         article.save()
         article.tags.set(_tags(data.tag_names))
+        article.clubs.set(data.clubs)
         if cover:
             article.cover = _store_photo(article, by, cover, position=0)
             article.save(update_fields=["cover"])
@@ -147,10 +177,11 @@ def article_update(
     _require(by, "news.change_article", article)
     fields = [
         "title", "lead", "body_markdown", "body_html", "body_text", "search_text", "category",
-        "byline", "source_name", "source_url", "updated_at",
+        "byline", "source_name", "source_url", "campaign", "updated_at",
     ]  # fmt: skip
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
+        _check_links(by, data, article)
         _apply(article, data)
         if article.published_at is None and article.status != Status.PUBLISHED:
             # Never published: the address may still follow the title.
@@ -168,6 +199,7 @@ def article_update(
             )
         article.save(update_fields=fields)
         article.tags.set(_tags(data.tag_names))
+        article.clubs.set(data.clubs)
         _revision(article, by, Revision.Action.EDITED)
         _bump_if_public(article)
     return article

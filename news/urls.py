@@ -11,6 +11,7 @@ urlpatterns = [
     path("atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
     path("chuyen-muc/<slug:slug>/", views.category, name="category"),
     path("the/<slug:slug>/", views.tag, name="tag"),
+    path("chien-dich/<int:pk>/", views.campaign, name="campaign"),
     path("bai-viet/<slug:slug>/", views.article, name="article"),
     path("toa-soan/", views.newsroom, name="newsroom"),
     path("toa-soan/viet-bai/", views.create, name="create"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -114,6 +115,28 @@ def tag(request, slug):
     return _public(request, cache.fragments(request, f"tag:{slug}:{_page_number(request)}", build))
 
 
+def campaign(request, pk):
+    """The news of one campaign (the filter behind the article page's "Campaign:" line)."""
+
+    def build():
+        found = selectors.campaign_by_pk(pk)
+        page = _page(request, selectors.public_articles().filter(campaign=found))
+        heading = _("News of the campaign: %(title)s") % {"title": found.title}
+        return _fragments(
+            request,
+            "news/listing.html",
+            {"page": page, "heading": heading, "campaign": found},
+            title=heading,
+            description=heading,
+            path=reverse("news:campaign", args=[found.pk])
+            + (f"?page={page.number}" if page.number > 1 else ""),
+        )
+
+    return _public(
+        request, cache.fragments(request, f"campaign:{int(pk)}:{_page_number(request)}", build)
+    )
+
+
 def article(request, slug):
     def build():
         found = selectors.public_article(slug)
@@ -172,13 +195,23 @@ def newsroom(request):
 def create(request):
     if not request.user.has_perm("news.add_article"):
         raise PermissionDenied
-    form = ArticleForm(request.POST or None, request.FILES or None)
+    form = ArticleForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        # A club board member's story is most likely about their club: preselect it.
+        initial={"clubs": selectors.board_club_pks(request.user)},
+    )
     if request.method == "POST" and form.is_valid():
-        created = services.article_create(
-            by=request.user, data=form.article_data(), cover=form.cover_upload()
-        )
-        messages.success(request, _("The article is saved as a draft."))
-        return _after_save(request, created)
+        try:
+            created = services.article_create(
+                by=request.user, data=form.article_data(), cover=form.cover_upload()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The article is saved as a draft."))
+            return _after_save(request, created)
     return render(request, "news/article_form.html", {"form": form, "article": None})
 
 
@@ -188,7 +221,7 @@ def _after_save(request, saved: Article):
     return redirect("news:edit", pk=saved.pk)
 
 
-def _edit_form(found: Article, data=None, files=None) -> ArticleForm:
+def _edit_form(found: Article, user, data=None, files=None) -> ArticleForm:
     initial = {
         "title": found.title,
         "lead": found.lead,
@@ -198,27 +231,40 @@ def _edit_form(found: Article, data=None, files=None) -> ArticleForm:
         "byline": found.byline,
         "source_name": found.source_name,
         "source_url": found.source_url,
+        "campaign": found.campaign_id,
+        "clubs": [club.pk for club in found.clubs.all()],
         "cover_alt": found.cover.alt_text if found.cover else "",
         "cover_caption": found.cover.caption if found.cover else "",
     }
-    return ArticleForm(data, files, initial=initial, has_cover=found.cover_id is not None)
+    return ArticleForm(
+        data,
+        files,
+        initial=initial,
+        user=user,
+        article=found,
+        has_cover=found.cover_id is not None,
+    )
 
 
 @login_required
 def edit(request, pk):
     found = _staff_article(request, pk, "news.change_article")
-    form = _edit_form(found, request.POST or None, request.FILES or None)
+    form = _edit_form(found, request.user, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.article_update(
-            article=found,
-            by=request.user,
-            data=form.article_data(),
-            cover=form.cover_upload(),
-            cover_alt=form.cleaned_data["cover_alt"].strip(),
-            cover_caption=form.cleaned_data["cover_caption"].strip(),
-        )
-        messages.success(request, _("Your changes are saved."))
-        return _after_save(request, found)
+        try:
+            services.article_update(
+                article=found,
+                by=request.user,
+                data=form.article_data(),
+                cover=form.cover_upload(),
+                cover_alt=form.cleaned_data["cover_alt"].strip(),
+                cover_caption=form.cleaned_data["cover_caption"].strip(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return _after_save(request, found)
     return render(
         request,
         "news/article_form.html",
@@ -314,7 +360,7 @@ def photo_add(request, pk):
     return render(
         request,
         "news/article_form.html",
-        {"form": _edit_form(found), "article": found, "photo_form": form},
+        {"form": _edit_form(found, request.user), "article": found, "photo_form": form},
         status=400,
     )
 

@@ -175,8 +175,8 @@ def test_it_pins_the_queries_of_an_article_page(client, news, django_assert_num_
     for extra in (0, 5):
         _more(news["editor"], extra, category=news["hoat_dong"], tag_names=["tháng hành động"])
         cache.clear()
-        # next scheduled time, article, tags, photos, related
-        with django_assert_num_queries(5):
+        # next scheduled time, article (with its campaign), tags, photos, clubs, related
+        with django_assert_num_queries(6):
             client.get(article.get_absolute_url())
 
 

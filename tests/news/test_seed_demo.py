@@ -34,3 +34,26 @@ def test_it_seeds_vietnamese_articles_with_photos_in_several_categories_one_sche
         ArticleImage.objects.count(),
         Category.objects.count(),
     ) == counts
+
+
+def test_it_links_demo_articles_to_the_demo_campaign_and_clubs_idempotently():
+    call_command("seed_demo", stdout=StringIO())
+
+    launch = Article.objects.get(
+        slug="da-nang-phat-dong-thang-hanh-dong-vi-binh-dang-gioi-nam-2026"
+    )
+    assert launch.campaign is not None
+    assert launch.campaign.year == 2026
+    assert launch.clubs.count() == 2
+    linked = (
+        Article.objects.filter(campaign__isnull=False).count(),
+        Article.clubs.through.objects.count(),
+    )
+    assert linked[0] >= 3
+    assert linked[1] >= 5
+
+    call_command("seed_demo", stdout=StringIO())
+    assert (
+        Article.objects.filter(campaign__isnull=False).count(),
+        Article.clubs.through.objects.count(),
+    ) == linked
