@@ -133,6 +133,27 @@ def clubs_of_user(user) -> QuerySet[RosterEntry]:
     )
 
 
+def public_clubs_of_member(user) -> QuerySet[RosterEntry]:
+    """Another member's current clubs, for their public profile page (one query).
+
+    Only while the member is listed (in the directory, consent not withdrawn, not deleted):
+    someone who left the directory shows no clubs either. Dissolved clubs are left out.
+    """
+    return (
+        RosterEntry.objects.filter(
+            user=user,
+            left_on__isnull=True,
+            user__is_active=True,
+            user__member_profile__in_directory=True,
+            user__member_profile__consent_withdrawn_at__isnull=True,
+            user__member_profile__anonymised_at__isnull=True,
+        )
+        .exclude(club__status=Club.Status.DISSOLVED)
+        .select_related("club__ward")
+        .order_by("club__name", "pk")
+    )
+
+
 def upcoming_meetings_of_user(user, *, limit: int = 10) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(

@@ -89,12 +89,12 @@ def test_it_lists_members_in_a_fixed_number_of_queries(
     layout = layout_queries()
     assert layout >= 3  # session, user, menu roles
 
-    # the layout, then: the chosen province, its wards and all provinces (filter form), count,
-    # one page of profiles with user, ward and province joined
-    with django_assert_num_queries(layout + 5):
+    # the layout, then: the chosen province, its wards, its clubs and all provinces (filter
+    # form), count, one page of profiles with user, ward and province joined
+    with django_assert_num_queries(layout + 6):
         client.get(url, {"province": ward.province.code})
     MemberProfileFactory.create_batch(20, ward=ward)
-    with django_assert_num_queries(layout + 5):
+    with django_assert_num_queries(layout + 6):
         response = client.get(url, {"province": ward.province.code})
     assert len(PERSON_LINK.findall(response.content.decode())) == 23
 
@@ -129,3 +129,72 @@ def test_it_lists_organisations_in_a_fixed_number_of_queries(client, django_asse
     with django_assert_num_queries(3):
         response = client.get(url)
     assert len(ORGANISATION_LINK.findall(response.content.decode())) == 23
+
+
+def test_it_filters_by_club(client, viewer):
+    from tests.clubs.factories import ClubFactory, RosterEntryFactory
+
+    ward = WardFactory(name="Phường Hải Châu")
+    club = ClubFactory(ward=ward, name="CLB Hải Châu")
+    other = ClubFactory(ward=ward, name="CLB Tổ 5")
+    inside = MemberProfileFactory(user__full_name="Người Trong Câu Lạc Bộ", ward=ward)
+    left = MemberProfileFactory(user__full_name="Người Đã Rời", ward=ward)
+    MemberProfileFactory(user__full_name="Người Ngoài", ward=ward)
+    RosterEntryFactory(club=club, user=inside.user)
+    RosterEntryFactory(club=other, user=inside.user)
+    RosterEntryFactory(club=club, user=left.user, left_on="2026-01-01")
+    url = reverse("members:member_directory")
+
+    response = client.get(url, {"ward": ward.code, "province": ward.province.code, "club": club.pk})
+    page = response.content.decode()
+
+    assert "Người Trong Câu Lạc Bộ" in page
+    assert "Người Ngoài" not in page and "Người Đã Rời" not in page
+    assert len(PERSON_LINK.findall(page)) == 1
+    # The list offers the clubs of the chosen ward.
+    assert f'<option value="{club.pk}" selected>CLB Hải Châu</option>' in page
+    assert "CLB Tổ 5" in page
+
+
+def test_it_accepts_a_club_from_a_link_and_refuses_an_unknown_one(client, viewer):
+    from tests.clubs.factories import ClubFactory, RosterEntryFactory
+
+    club = ClubFactory(name="CLB Thanh Khê")
+    profile = MemberProfileFactory(user__full_name="Hội Viên Thanh Khê")
+    MemberProfileFactory(user__full_name="Người Khác")
+    RosterEntryFactory(club=club, user=profile.user)
+    url = reverse("members:member_directory")
+
+    page = client.get(url, {"club": club.pk}).content.decode()
+    assert "Hội Viên Thanh Khê" in page and "Người Khác" not in page
+    assert "CLB Thanh Khê" in page
+
+    response = client.get(url, {"club": "999999"})
+    assert response.status_code == 200
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+
+
+def test_it_filters_by_club_in_a_fixed_number_of_queries(
+    client, viewer, django_assert_num_queries, layout_queries
+):
+    from tests.clubs.factories import ClubFactory, RosterEntryFactory
+
+    ward = WardFactory()
+    club = ClubFactory(ward=ward)
+    ClubFactory(ward=ward)
+    for profile in MemberProfileFactory.create_batch(3, ward=ward):
+        RosterEntryFactory(club=club, user=profile.user)
+    url = reverse("members:member_directory")
+    params = {"province": ward.province.code, "ward": ward.code, "club": club.pk}
+    client.get(url, params)
+    layout = layout_queries()
+
+    # the layout, then: the chosen province, its wards, the ward's clubs and all provinces
+    # (filter form), the chosen ward, the chosen club, count, one page of profiles
+    with django_assert_num_queries(layout + 8):
+        client.get(url, params)
+    for profile in MemberProfileFactory.create_batch(20, ward=ward):
+        RosterEntryFactory(club=club, user=profile.user)
+    with django_assert_num_queries(layout + 8):
+        response = client.get(url, params)
+    assert len(PERSON_LINK.findall(response.content.decode())) == 23
