@@ -261,3 +261,14 @@ def test_it_pins_the_queries_of_a_campaign_news_list(client, linked, django_asse
         # next scheduled time, campaign, count, page
         with django_assert_num_queries(4):
             assert client.get(url).status_code == 200
+
+
+def test_it_offers_a_long_club_list_as_a_multiple_select(client, linked):
+    ClubFactory.create_batch(12)
+    client.force_login(editor())
+
+    page = client.get(reverse("news:create")).content.decode()
+
+    assert '<select name="clubs"' in page
+    assert "multiple" in page
+    assert "Giữ phím Ctrl" in page
