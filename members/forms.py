@@ -170,14 +170,27 @@ class SignupForm(ProfileFieldsMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         self._clean_places(cleaned)
-        if CHOOSE_PROVINCE in self.data:
-            # The no-JavaScript step: the form comes back with the wards; keep the typed
-            # passwords in it so nothing has to be typed again. (allauth adds its password
-            # fields after our __init__, so this is the first place they can be reached.)
-            for name in ("password1", "password2"):
-                if name in self.fields:
-                    self.fields[name].widget.render_value = True
         return cleaned
+
+    def full_clean(self):
+        """The no-JavaScript step ("Show the wards of this province") is not a sign-up: it only
+        brings the form back with the province's wards. Nothing else is judged in that step
+        (allauth checks the passwords after our `clean`, so this is the place), and because a
+        password is never written back into a page, the form says plainly to type it again."""
+        super().full_clean()
+        if CHOOSE_PROVINCE not in self.data:
+            return
+        for name in list(self._errors):
+            if name not in ("province", "ward"):
+                del self._errors[name]
+        if "password1" in self.fields:
+            self.add_error(
+                "password1",
+                _(
+                    "For your safety the page does not keep passwords: please type your "
+                    "password again in both boxes."
+                ),
+            )
 
     def signup(self, request, user):
         """Nothing here: `save_extra` already ran inside the adapter's transaction."""

@@ -116,6 +116,11 @@ def test_it_chains_province_and_ward_without_javascript(browser, live_server, vi
 
         assert page.get_by_text("Bây giờ hãy chọn xã/phường của bạn trong danh sách.").is_visible()
         assert page.locator("#id_ward option").count() == 3
+        # The passwords are not written back into the page: the form asks for them again.
+        assert page.get_by_label("Mật khẩu:", exact=True).input_value() == ""
+        assert page.get_by_text("vui lòng nhập lại mật khẩu ở cả hai ô").is_visible()
+        page.get_by_label("Mật khẩu:", exact=True).fill(NEW_PASSWORD)
+        page.get_by_label("Nhập lại mật khẩu").fill(NEW_PASSWORD)
         page.get_by_label("Xã/phường").select_option(label="Phường Hải Châu")
         page.get_by_label("Nam", exact=True).check()
         page.get_by_label("Năm sinh").fill("1970")

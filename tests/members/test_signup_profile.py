@@ -61,6 +61,20 @@ def test_it_offers_the_wards_of_the_chosen_province_without_javascript(client, d
     assert other.name not in page
     assert "Bây giờ hãy chọn xã/phường của bạn trong danh sách." in page
     assert not User.objects.exists()
+    # The typed password is never written back into the page; the form says to type it again.
+    assert data["password1"] not in page
+    assert "vui lòng nhập lại mật khẩu ở cả hai ô" in page
+
+
+def test_it_judges_nothing_but_the_place_in_the_no_javascript_step(client, data, ward):
+    step = {**data, "ward": "", "phone": "12345", "consent": "", "choose_province": "1"}
+    step["password2"] = "khác-hẳn"
+
+    response = client.post(reverse("account_signup"), step)
+
+    errors = response.context["form"].errors
+    assert set(errors) == {"ward", "password1"}
+    assert not User.objects.exists()
 
 
 def test_it_shows_no_ward_before_a_province_is_chosen(client, ward):
