@@ -49,6 +49,22 @@ class ClubsField(forms.ModelMultipleChoiceField):
         return f"{obj.name} – {obj.ward.name}"
 
 
+class CheckboxGroup(forms.CheckboxSelectMultiple):
+    """Checkboxes in a `role="group"` named after the field, so a screen reader says which
+    question the boxes answer."""
+
+    template_name = "news/widgets/checkbox_group.html"
+
+    def __init__(self, *args, group_label="", **kwargs):
+        self.group_label = group_label
+        super().__init__(*args, **kwargs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["group_label"] = self.group_label
+        return context
+
+
 # Up to this many clubs are shown as checkboxes; more (an editor's list) as a multiple select.
 CHECKBOX_CLUBS = 12
 
@@ -121,7 +137,7 @@ class ArticleForm(forms.Form):
         if not clubs:
             del self.fields["clubs"]
         elif len(clubs) <= CHECKBOX_CLUBS:
-            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+            field.widget = CheckboxGroup(choices=field.choices, group_label=field.label)
         else:
             field.widget = forms.SelectMultiple(choices=field.choices, attrs={"size": 10})
             field.help_text = _(
