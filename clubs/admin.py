@@ -3,7 +3,15 @@ chair and ward officials see them); the access log is read-only for administrato
 
 from django.contrib import admin
 
-from .models import CaseAccessLog, Club, Meeting, RosterEntry, SteeringGroupMember, Topic
+from .models import (
+    CaseAccessLog,
+    Club,
+    Meeting,
+    RosterEntry,
+    RosterRoleChange,
+    SteeringGroupMember,
+    Topic,
+)
 
 
 class RosterEntryInline(admin.TabularInline):
@@ -58,4 +66,20 @@ class CaseAccessLogAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RosterRoleChange)
+class RosterRoleChangeAdmin(admin.ModelAdmin):
+    """History of roles: read-only, written by `services.roster_entry_update`."""
+
+    list_display = ["entry", "from_role", "to_role", "changed_on", "changed_by"]
+    list_filter = ["to_role"]
+    search_fields = ["entry__full_name", "entry__club__name"]
+    list_select_related = ["entry", "changed_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -55,3 +55,37 @@ def test_it_lets_the_chair_move_a_member_to_the_advisory_team(page, live_server)
     assert page.get_by_text("1 thành viên tổ tư vấn không sống tại phường/xã").is_visible()
     check(page)
     assert RosterRoleChange.objects.get(entry=binh).to_role == RosterEntry.Role.ADVISORY
+
+
+def test_it_lets_a_ward_official_correct_and_remove_a_steering_group_person(page, live_server):
+    from clubs.models import SteeringGroupMember
+    from tests.factories import ward_official
+
+    ward = WardFactory(name="Phường Hải Châu")
+    official = ward_official(ward, email="canbo@example.com", full_name="Cán Bộ Phường")
+    SteeringGroupMember.objects.create(ward=ward, full_name="Ngô Văn Tâm", role="member")
+    url = f"/clubs/wards/{ward.code}/steering-group/"
+
+    page.goto(f"/accounts/login/?next={url}")
+    page.get_by_label("Email").fill(official.email)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"**{url}")
+    check(page)
+
+    page.get_by_role("link", name="Sửa hoặc bỏ Ngô Văn Tâm").click()
+    check(page)
+    page.get_by_label("Chức vụ").fill("Chủ tịch UBND phường")
+    page.get_by_label("Vai trò").select_option("leader")
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_url(f"**{url}")
+    assert page.get_by_text("Đã cập nhật tổ chỉ đạo.").is_visible()
+    assert page.get_by_text("(Chủ tịch UBND phường)").is_visible()
+    check(page)
+
+    page.get_by_role("link", name="Sửa hoặc bỏ Ngô Văn Tâm").click()
+    page.get_by_role("button", name="Đưa Ngô Văn Tâm ra khỏi tổ chỉ đạo").click()
+    page.wait_for_url(f"**{url}")
+    assert page.get_by_text("Đã đưa Ngô Văn Tâm ra khỏi tổ chỉ đạo.").is_visible()
+    check(page)
+    assert not SteeringGroupMember.objects.exists()

@@ -219,3 +219,23 @@ def test_it_dates_a_case_recorded_as_already_closed(db):
     )
 
     assert case.closed_on == timezone.localdate()
+
+
+def test_it_shows_the_closing_date_on_the_case_page(client, db):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from clubs import services
+    from clubs.models import Case, RosterEntry
+    from tests.clubs.factories import CaseFactory, ClubFactory, on_roster
+
+    club = ClubFactory()
+    adviser = on_roster(club, RosterEntry.Role.ADVISORY)
+    case = CaseFactory(club=club, holder=adviser)
+    case.follow_up_status = Case.FollowUp.CLOSED
+    services.case_update(case=case, by=adviser, changed=["follow_up_status"])
+    client.force_login(adviser)
+
+    page = client.get(reverse("clubs:case", kwargs={"pk": case.pk})).content.decode()
+
+    assert f"ngày đóng {timezone.localdate():%d/%m/%Y}" in page
