@@ -126,3 +126,42 @@ def test_it_renders_the_profile_sections_in_two_queries(django_assert_num_querie
         html = template.render(Context({"profile_user": member, "user": member}))
     assert html.count("/clubs/meetings/") == min(rows, 5)
     assert html.count('href="/clubs/') - html.count("/clubs/meetings/") >= rows
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_it_shows_a_steering_group_with_edit_links_in_a_constant_number_of_queries(client, rows):
+    from clubs.models import SteeringGroupMember
+    from tests.factories import ward_official
+
+    ward = WardFactory()
+    SteeringGroupMember.objects.bulk_create(
+        SteeringGroupMember(ward=ward, full_name=f"Thành viên {n}") for n in range(rows)
+    )
+    client.force_login(ward_official(ward))
+    url = reverse("clubs:steering_group", kwargs={"ward_code": ward.code})
+    client.get(url)
+
+    # the steering group and the ward's clubs
+    own, _total = clubs_queries(client, url)
+    assert own == 2
+    assert client.get(url).content.decode().count("/steering-group/") >= rows
+
+
+@pytest.mark.parametrize("changes", [0, 6])
+def test_it_shows_a_roster_entrys_edit_page_in_a_constant_number_of_queries(client, changes):
+    from clubs import services
+
+    club = ClubFactory()
+    chair = on_roster(club, RosterEntry.Role.CHAIR)
+    fill_roster(club, men=1, women=0)
+    entry = RosterEntry.objects.get(club=club, full_name="Nam 0")
+    roles = [RosterEntry.Role.BOARD, RosterEntry.Role.MEMBER] * 3
+    for role in roles[:changes]:
+        services.roster_entry_update(entry=entry, by=chair, role=role)
+    client.force_login(chair)
+    url = reverse("clubs:roster_edit", kwargs={"pk": club.pk, "entry_pk": entry.pk})
+    client.get(url)
+
+    # the entry with club, ward and block; club roles; the history with who changed it
+    own, _total = clubs_queries(client, url)
+    assert own == 3
