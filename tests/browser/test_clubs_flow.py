@@ -126,6 +126,15 @@ def test_it_takes_a_member_from_finding_a_club_to_its_next_meeting(page, live_se
     when = timezone.localtime(first.starts_at).strftime("%d/%m/%Y 19:30")
     assert page.get_by_role("link", name=first.title).first.is_visible()
     assert page.get_by_text(when).first.is_visible()
+
+    # … on their own profile page, the one the issue names …
+    page.goto("/members/me/")
+    check(page)
+    assert page.get_by_role("link", name=first.title).first.is_visible()
+    assert page.get_by_text(when).first.is_visible()
+
+    # … and in their private calendar feed.
+    page.goto("/clubs/mine/")
     feed_url = page.get_by_label("Địa chỉ lịch").input_value()
     feed = page.request.get(feed_url.replace("http://testserver", live_server.url)).text()
     assert f"UID:club-meeting-{first.pk}@" in feed
