@@ -1,13 +1,25 @@
-"""Uploaded pictures (avatars, logos): checked with Pillow, shrunk, re-encoded without EXIF."""
+"""Uploaded pictures (avatars, logos): checked with Pillow, shrunk, re-encoded without EXIF.
+
+The checks and the metadata stripping are shared (`network_portal.images.open_upload`); this
+module keeps the members' own messages and encoding.
+"""
 
 import io
 import uuid
-import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
+
+from network_portal.images import (
+    FormatNotAllowed,
+    TooManyPixels,
+    UploadRejected,
+    UploadTooLarge,
+    encode_jpeg,
+    open_upload,
+)
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
@@ -20,53 +32,42 @@ def clean_image(upload, *, max_side: int = 512) -> ContentFile:
     it is shrunk to fit `max_side`. Files over 5 MB, files that are not pictures and
     decompression bombs (a small file that would unpack into a huge image) are refused.
     """
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The picture is larger than 5 MB. Please choose a smaller one."))
     try:
-        upload.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as probe:
-                fmt = probe.format
-                width, height = probe.size
-                if width * height > Image.MAX_IMAGE_PIXELS:
-                    raise Image.DecompressionBombError("too many pixels")
-                probe.verify()
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image.load()
-                picture = _flatten(image)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        image, _fmt = open_upload(
+            upload,
+            max_bytes=MAX_UPLOAD_BYTES,
+            max_pixels=Image.MAX_IMAGE_PIXELS,
+            allowed_formats=ALLOWED_FORMATS,
+        )
+    except UploadTooLarge as exc:
+        raise ValidationError(
+            _("The picture is larger than 5 MB. Please choose a smaller one.")
+        ) from exc
+    except TooManyPixels as exc:
         raise ValidationError(
             _("This picture is far too large in pixels. Please choose a smaller one.")
         ) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except FormatNotAllowed as exc:
+        raise ValidationError(_("Please upload a JPEG, PNG, GIF or WebP picture.")) from exc
+    except UploadRejected as exc:
         raise ValidationError(
             _("This file is not a picture we can read. Please upload a JPEG or PNG photo.")
         ) from exc
-    if fmt not in ALLOWED_FORMATS:
-        raise ValidationError(_("Please upload a JPEG, PNG, GIF or WebP picture."))
 
+    picture = _flatten(image)
     picture.thumbnail((max_side, max_side))
-    out = io.BytesIO()
     if picture.mode == "RGBA":
+        out = io.BytesIO()
         picture.save(out, format="PNG", optimize=True)
-        ext = "png"
+        data, ext = out.getvalue(), "png"
     else:
-        picture.save(out, format="JPEG", quality=85, optimize=True)
-        ext = "jpg"
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{ext}")
+        data, ext = encode_jpeg(picture, quality=85, progressive=False), "jpg"
+    return ContentFile(data, name=f"{uuid.uuid4().hex}.{ext}")
 
 
 def _flatten(image: Image.Image) -> Image.Image:
-    """A fresh image with only the pixels (no metadata), rotated as the camera meant."""
-    from PIL import ImageOps
-
-    image = ImageOps.exif_transpose(image) or image
+    """RGBA when the picture has transparency, else RGB."""
     mode = "RGBA" if image.mode in ("RGBA", "LA", "P") and "transparency" in image.info else None
     if image.mode in ("RGBA", "LA"):
         mode = "RGBA"
-    converted = image.convert(mode or "RGB")
-    fresh = Image.new(converted.mode, converted.size)
-    fresh.paste(converted)
-    return fresh
+    return image.convert(mode or "RGB")

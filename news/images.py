@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import io
 import uuid
-import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
+
+from network_portal.images import (
+    FormatNotAllowed,
+    TooManyPixels,
+    UploadRejected,
+    UploadTooLarge,
+    encode_jpeg,
+    flatten_to_rgb,
+    open_upload,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -51,63 +60,43 @@ class CheckedImage:
 
 def check_upload(upload) -> CheckedImage:
     """Open and check an uploaded file; raise ValidationError with a plain message."""
-    if upload.size > MAX_BYTES:
+    try:
+        image, fmt = open_upload(
+            upload, max_bytes=MAX_BYTES, max_pixels=MAX_PIXELS, allowed_formats=FORMATS
+        )
+    except UploadTooLarge:
         raise ValidationError(
             _("The photo is too large (%(size)s MB). Please choose a photo of at most 5 MB."),
             code="too_large",
             params={"size": f"{upload.size / 1024 / 1024:.1f}"},
-        )
-    too_many_pixels = ValidationError(
-        _("The photo has too many pixels. Please choose a photo of at most 40 megapixels."),
-        code="too_many_pixels",
-    )
-    try:
-        upload.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
-            if image.format not in FORMATS:
-                raise ValidationError(
-                    _("Please upload a photo in JPEG, PNG or WebP format."), code="format"
-                )
-            if image.width * image.height > MAX_PIXELS:
-                raise too_many_pixels
-            image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise too_many_pixels from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        ) from None
+    except TooManyPixels:
+        raise ValidationError(
+            _("The photo has too many pixels. Please choose a photo of at most 40 megapixels."),
+            code="too_many_pixels",
+        ) from None
+    except FormatNotAllowed:
+        raise ValidationError(
+            _("Please upload a photo in JPEG, PNG or WebP format."), code="format"
+        ) from None
+    except UploadRejected:
         raise ValidationError(
             _("This file is not a photo we can read. Please upload a JPEG, PNG or WebP photo."),
             code="invalid",
         ) from None
-    fmt = image.format
-    image = ImageOps.exif_transpose(image)
     if image.width < MIN_WIDTH or image.height < MIN_HEIGHT:
         raise ValidationError(
             _("The photo is too small. Please choose one at least 320 × 180 pixels."),
             code="too_small",
         )
-    image = _flatten(image)
-    image.info = {}  # drops EXIF (GPS position, camera, owner), XMP and comments
-    return CheckedImage(image=image, format=fmt)
-
-
-def _flatten(image: Image.Image) -> Image.Image:
-    if image.mode in ("RGBA", "LA", "P"):
-        image = image.convert("RGBA")
-        background = Image.new("RGB", image.size, (255, 255, 255))
-        background.paste(image, mask=image.getchannel("A"))
-        return background
-    if image.mode != "RGB":
-        return image.convert("RGB")
-    return image
+    return CheckedImage(image=flatten_to_rgb(image), format=fmt)
 
 
 def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
-    buffer = io.BytesIO()
     if fmt == "JPEG":
-        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
-    elif fmt == "WEBP":
+        return encode_jpeg(image, quality=quality)
+    buffer = io.BytesIO()
+    if fmt == "WEBP":
         image.save(buffer, "WEBP", quality=quality, method=4)
     else:
         image.save(buffer, "PNG", optimize=True)
