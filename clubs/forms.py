@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.choices import Gender
+from network_portal import images
 
 from .models import Case, Club, JoinRequest, Meeting, Referral, RosterEntry, SteeringGroupMember
 
@@ -268,11 +272,29 @@ class OutcomeForm(forms.Form):
             club_id=meeting.club_id, left_on__isnull=True
         ).order_by("full_name", "pk")
 
+    def clean_photo(self):
+        """A clean JPEG copy: the camera's EXIF (GPS position of a home, owner) is never kept."""
+        photo = self.cleaned_data.get("photo")
+        if not photo:
+            return photo
+        try:
+            picture, _format = images.open_upload(
+                photo,
+                max_bytes=5 * 1024 * 1024,
+                max_pixels=40_000_000,
+                allowed_formats={"JPEG", "MPO", "PNG", "WEBP"},
+            )
+        except images.UploadTooLarge as exc:
+            raise ValidationError(_("The photo is larger than 5 MB.")) from exc
+        except images.UploadRejected as exc:
+            raise ValidationError(
+                _("This file is not a photo. Please choose a JPG or PNG image.")
+            ) from exc
+        picture = images.fit(images.flatten_to_rgb(picture), 2000)
+        return ContentFile(images.encode_jpeg(picture, quality=85), name=f"{uuid.uuid4().hex}.jpg")
+
     def clean(self):
         cleaned = super().clean()
-        photo = cleaned.get("photo")
-        if photo and photo.size > 5 * 1024 * 1024:
-            self.add_error("photo", _("The photo is larger than 5 MB."))
         held = cleaned.get("status") == Meeting.Status.HELD
         if held and self.meeting.starts_at > timezone.now():
             self.add_error("status", _("A meeting cannot be recorded as held before it starts."))

@@ -246,3 +246,39 @@ def test_it_keeps_a_photo_of_a_held_meeting(chair_client, club, settings, tmp_pa
     )
 
     assert meeting.photos.get().caption == "Buổi sinh hoạt tháng 11"
+
+
+def test_it_strips_the_location_from_a_meeting_photo(chair_client, club, settings, tmp_path):
+    import io
+
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (16.0, 4.0, 1.0), 3: "E", 4: (108.0, 13.0, 1.0)}  # GPS: Đà Nẵng
+    exif[0x013B] = "Nguyễn Văn An"  # artist
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "purple").save(buffer, "JPEG", exif=exif)
+    assert Image.open(io.BytesIO(buffer.getvalue())).getexif()  # the upload does carry EXIF
+    meeting = past_meeting(club)
+
+    chair_client.post(
+        reverse("clubs:meeting_record", kwargs={"pk": meeting.pk}),
+        {
+            "status": "held",
+            "guests_men": 3,
+            "guests_women": 3,
+            "guests_other": 0,
+            "photo": SimpleUploadedFile("anh.jpg", buffer.getvalue(), "image/jpeg"),
+        },
+    )
+
+    stored = meeting.photos.get().image
+    with Image.open(stored.path) as image:
+        assert dict(image.getexif()) == {}
+        assert image.size == (40, 30)
+    assert "Nguyễn" not in stored.name
