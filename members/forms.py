@@ -227,17 +227,7 @@ class ProfileForm(ProfileFieldsMixin, forms.Form):
         label=_("Show me on the pages of my organisations"), required=False
     )
 
-    VISIBILITY = [
-        "in_directory",
-        "show_gender",
-        "show_birth_year",
-        "show_phone",
-        "show_email",
-        "show_occupation",
-        "show_affiliation",
-        "show_avatar",
-        "show_organisations",
-    ]
+    VISIBILITY = MemberProfile.VISIBILITY_FIELDS
 
     def __init__(self, *args, profile: MemberProfile, **kwargs):
         self.profile = profile

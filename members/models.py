@@ -90,6 +90,8 @@ class MemberProfile(models.Model):
         "affiliation": "show_affiliation",
         "avatar": "show_avatar",
     }
+    # Every choice a member makes about being seen, in the order the privacy page shows them.
+    VISIBILITY_FIELDS = ["in_directory", *PRIVATE_FIELDS.values(), "show_organisations"]
 
     class Meta:
         verbose_name = _("member profile")

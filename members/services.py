@@ -27,17 +27,7 @@ PROFILE_FIELDS = [
     "occupation",
     "affiliation",
 ]
-VISIBILITY_FIELDS = [
-    "in_directory",
-    "show_gender",
-    "show_birth_year",
-    "show_phone",
-    "show_email",
-    "show_occupation",
-    "show_affiliation",
-    "show_avatar",
-    "show_organisations",
-]
+VISIBILITY_FIELDS = MemberProfile.VISIBILITY_FIELDS
 
 
 @transaction.atomic
